@@ -1,0 +1,421 @@
+// The Alloy parser: recursive descent after grafana/alloy syntax/parser/internal.go, with the same
+// messages, positions and recovery, so an editor sees the errors `alloy fmt` would print and still
+// gets the statements around them. It never throws.
+
+import { Span } from '../diagnostic';
+import {
+  AlloyFile, ArrayExpr, Attribute, Block, Comment, Expr, Ident, ObjectExpr, ObjectField, Statement,
+} from './ast';
+import { goQuote } from './quote';
+import { isValidIdentifier, Scanner } from './scanner';
+import { BinaryOperator, binaryPrecedence, Token, TokenKind, UnaryOperator } from './tokens';
+
+export interface SyntaxError {
+  span: Span;
+  message: string;
+}
+
+export interface ParseResult {
+  file: AlloyFile;
+  errors: SyntaxError[];
+  comments: Comment[];
+}
+
+export function parseAlloy(text: string): ParseResult {
+  const p = new Parser(text);
+  const body = p.parseBody('EOF');
+  return { file: { body }, errors: p.errors, comments: p.comments };
+}
+
+/** Parses a single expression that must fill the whole text. */
+export function parseAlloyExpression(text: string): { expr: Expr; errors: SyntaxError[] } {
+  const p = new Parser(text);
+  const expr = p.parseExpression();
+  p.expect('TERMINATOR');
+  return { expr, errors: p.errors };
+}
+
+// Deeper nesting than this is reported instead of overflowing the JS stack.
+const MAX_DEPTH = 200;
+
+const STATEMENT_END = new Set<TokenKind>(['TERMINATOR', ')', '}', ']', ',']);
+
+interface BlockName {
+  fragments: Ident[];
+  label?: Ident;
+}
+
+class Parser {
+  readonly errors: SyntaxError[] = [];
+  readonly comments: Comment[] = [];
+  private readonly scanner: Scanner;
+  private readonly newlines: number[] = [];
+  private tok!: Token;
+  private prevEnd = 0; // end of the last consumed token that is not a comment or terminator
+  private lastErrorLine = -1;
+  private depth = 0;
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.newlines.push(i);
+    this.scanner = new Scanner(text, (span, message) => this.errors.push({ span, message }));
+    this.next();
+  }
+
+  /** The current token's kind; a call, so TypeScript does not narrow it across next(). */
+  private kind(): TokenKind {
+    return this.tok.kind;
+  }
+
+  private lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.newlines[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private next(): void {
+    if (this.tok && this.tok.kind !== 'TERMINATOR') this.prevEnd = this.tok.end;
+    this.tok = this.scanner.scan();
+    while (this.tok.kind === 'COMMENT') {
+      this.comments.push({ text: this.tok.lit, span: { start: this.tok.start, end: this.tok.end } });
+      this.tok = this.scanner.scan();
+    }
+  }
+
+  /** Reports at the current token; like Alloy, a second error on the same line is dropped. */
+  private addError(message: string): void {
+    const line = this.lineOf(this.tok.start);
+    if (line === this.lastErrorLine) return;
+    this.lastErrorLine = line;
+    this.errors.push({ span: { start: this.tok.start, end: this.tok.end }, message });
+  }
+
+  expect(kind: TokenKind): Token {
+    const tok = this.tok;
+    if (tok.kind !== kind) this.addError(`expected ${kind}, got ${tok.kind}`);
+    this.next();
+    return tok;
+  }
+
+  /** Consumes the closing token and returns where the construct ends. */
+  private expectClose(kind: TokenKind): number {
+    const end = this.kind() === kind ? this.tok.end : this.prevEnd;
+    this.expect(kind);
+    return end;
+  }
+
+  private advance(to: TokenKind): void {
+    while (this.kind() !== 'EOF' && this.kind() !== to) this.next();
+  }
+
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_DEPTH) {
+      this.errors.push({ span: { start: this.tok.start, end: this.tok.end }, message: 'nesting is too deep' });
+      this.lastErrorLine = this.lineOf(this.tok.start);
+      this.advance('EOF');
+    }
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Body = [ Statement { terminator Statement } ], up to and not including `until`. */
+  parseBody(until: TokenKind): Statement[] {
+    const body: Statement[] = [];
+    while (this.kind() !== until && this.kind() !== 'EOF') {
+      const stmt = this.nested(() => this.parseStatement());
+      if (stmt) body.push(stmt);
+      if (this.kind() === until) break;
+      if (this.kind() !== 'TERMINATOR') {
+        this.addError(`expected TERMINATOR, got ${this.kind()}`);
+        this.consumeStatement();
+      }
+      this.next();
+    }
+    return body;
+  }
+
+  /** Skips to the terminator that ends the current statement, past any brackets it opened. */
+  private consumeStatement(): void {
+    let curly = 0;
+    let brack = 0;
+    let paren = 0;
+    for (; this.kind() !== 'EOF'; this.next()) {
+      switch (this.kind()) {
+        case '{': curly++; break;
+        case '}': curly--; break;
+        case '[': brack++; break;
+        case ']': brack--; break;
+        case '(': paren++; break;
+        case ')': paren--; break;
+        case 'TERMINATOR':
+          if (curly <= 0 && brack <= 0 && paren <= 0) return;
+      }
+    }
+  }
+
+  /** Statement = Attribute | Block; both start with a BlockName. */
+  private parseStatement(): Statement | undefined {
+    const bn = this.parseBlockName();
+    if (!bn) {
+      this.advance('IDENT');
+      return undefined;
+    }
+    const first = bn.fragments[0];
+    switch (this.kind()) {
+      case '=':
+        return this.parseAttribute(bn);
+      case '{': {
+        const lcurly = this.tok.start;
+        this.expect('{');
+        const body = this.parseBody('}');
+        const rcurly = this.tok.start; // `}`, or EOF when the block is not closed
+        const end = this.expectClose('}');
+        const block: Block = { kind: 'block', name: bn.fragments, body, lcurly, rcurly, span: { start: first.span.start, end } };
+        if (bn.label) block.label = bn.label;
+        return block;
+      }
+      default:
+        if (bn.fragments.length === 1 && !bn.label?.name) {
+          this.addError(`expected attribute assignment or block body, got ${this.kind()}`);
+        } else {
+          this.addError(`expected block body, got ${this.kind()}`);
+        }
+        this.advance('IDENT');
+        return undefined;
+    }
+  }
+
+  private parseAttribute(bn: BlockName): Attribute {
+    this.next(); // "="
+    const name = bn.fragments[0];
+    if (bn.fragments.length !== 1) {
+      const joined = bn.fragments.map((f) => f.name).join('.');
+      this.errors.push({
+        span: { start: name.span.start, end: name.span.start + joined.length },
+        message: 'attribute names may only consist of a single identifier with no "."',
+      });
+    } else if (bn.label) {
+      this.errors.push({ span: bn.label.span, message: 'attribute names may not have labels' });
+    }
+    const value = this.parseExpression();
+    return { kind: 'attribute', name, value, span: { start: name.span.start, end: value.span.end } };
+  }
+
+  /** BlockName = identifier { "." identifier } [ string ] */
+  private parseBlockName(): BlockName | undefined {
+    if (this.kind() !== 'IDENT') {
+      this.addError(`expected identifier, got ${this.kind()}`);
+      return undefined;
+    }
+    const fragments: Ident[] = [this.ident()];
+    this.next();
+    while (this.kind() === '.') {
+      this.next();
+      // A malformed fragment is kept so the rest of the name still parses.
+      if (this.kind() !== 'IDENT') this.addError(`expected identifier, got ${this.kind()}`);
+      fragments.push(this.ident());
+      this.next();
+    }
+    const bn: BlockName = { fragments };
+    if (this.kind() !== '=' && this.kind() !== '{') {
+      if (this.kind() === 'STRING') {
+        const lit = this.tok.lit;
+        if (lit[0] !== '"') this.addError(`expected block label to be a double quoted string, but got ${goQuote(lit)}`);
+        const label = lit.length > 2 ? lit.slice(1, -1) : '';
+        if (label && !isValidIdentifier(label)) {
+          this.addError(`expected block label to be a valid identifier, but got ${goQuote(label)}`);
+        }
+        bn.label = { name: label, span: { start: this.tok.start, end: this.tok.end } };
+      } else {
+        this.addError(`expected block label, got ${this.kind()}`);
+      }
+      this.next();
+    }
+    return bn;
+  }
+
+  private ident(): Ident {
+    return { name: this.tok.lit, span: { start: this.tok.start, end: this.tok.end } };
+  }
+
+  parseExpression(): Expr {
+    return this.parseBinOp(1);
+  }
+
+  /** Left-associative binary operators of precedence `minPrec` and higher. */
+  private parseBinOp(minPrec: number): Expr {
+    let left = this.parsePowExpr();
+    for (;;) {
+      const op = this.tok;
+      const prec = binaryPrecedence(op.kind);
+      if (prec < minPrec) return left;
+      this.next();
+      const right = this.parseBinOp(prec + 1);
+      left = {
+        kind: 'binary', op: op.kind as BinaryOperator, opSpan: { start: op.start, end: op.end }, left, right,
+        span: { start: left.span.start, end: right.span.end },
+      };
+    }
+  }
+
+  /** PowExpr = UnaryExpr [ "^" PowExpr ]: `^` is right-associative. */
+  private parsePowExpr(): Expr {
+    const left = this.parseUnaryExpr();
+    if (this.kind() !== '^') return left;
+    const op = this.tok;
+    this.next();
+    const right = this.parsePowExpr();
+    return {
+      kind: 'binary', op: '^', opSpan: { start: op.start, end: op.end }, left, right,
+      span: { start: left.span.start, end: right.span.end },
+    };
+  }
+
+  /** UnaryExpr = OperExpr | unary_op UnaryExpr; OperExpr = PrimaryExpr { "." ident | "[" Expr "]" | "(" args ")" } */
+  private parseUnaryExpr(): Expr {
+    return this.nested(() => {
+      if (this.kind() === '!' || this.kind() === '-') {
+        const op = this.tok;
+        this.next();
+        const value = this.parseUnaryExpr();
+        return { kind: 'unary', op: op.kind as UnaryOperator, value, span: { start: op.start, end: value.span.end } };
+      }
+      let primary = this.parsePrimaryExpr();
+      for (;;) {
+        const start = primary.span.start;
+        switch (this.kind()) {
+          case '.': {
+            this.next();
+            const name = this.ident();
+            this.expect('IDENT');
+            primary = { kind: 'access', value: primary, name, span: { start, end: name.span.end } };
+            break;
+          }
+          case '[': {
+            this.next();
+            const index = this.parseExpression();
+            primary = { kind: 'index', value: primary, index, span: { start, end: this.expectClose(']') } };
+            break;
+          }
+          case '(': {
+            const lparen = this.tok.start;
+            this.next();
+            const args = this.kind() !== ')' ? this.parseExpressionList(')') : [];
+            primary = { kind: 'call', value: primary, args, lparen, span: { start, end: this.expectClose(')') } };
+            break;
+          }
+          case 'STRING':
+          case '{':
+            if (!this.skipBlockUsedAsExpression(primary)) return primary;
+            break;
+          default:
+            return primary;
+        }
+      }
+    });
+  }
+
+  /**
+   * `x = prometheus.remote_write "x" { ... }`: parse the block to say so, as Alloy does.
+   * Returns false when it was not a block after all and the statement was skipped.
+   */
+  private skipBlockUsedAsExpression(primary: Expr): boolean {
+    if (this.kind() === 'STRING') this.next();
+    if (this.expect('{').kind !== '{') {
+      this.consumeStatement();
+      return false;
+    }
+    this.parseBody('}');
+    const end = this.expect('}');
+    if (end.kind !== '}') {
+      this.consumeStatement();
+      return false;
+    }
+    this.errors.push({ span: { start: primary.span.start, end: end.end }, message: 'cannot use a block as an expression' });
+    return true;
+  }
+
+  private parsePrimaryExpr(): Expr {
+    const tok = this.tok;
+    const span = { start: tok.start, end: tok.end };
+    switch (tok.kind) {
+      case 'IDENT':
+        this.next();
+        return { kind: 'identifier', name: tok.lit, span };
+      case 'STRING': case 'NUMBER': case 'FLOAT': case 'BOOL': case 'NULL':
+        this.next();
+        return { kind: 'literal', token: tok.kind, raw: tok.lit, span };
+      case '(': {
+        this.next();
+        const inner = this.parseExpression();
+        return { kind: 'paren', inner, span: { start: tok.start, end: this.expectClose(')') } };
+      }
+      case '[': {
+        this.next();
+        const elements = this.kind() !== ']' ? this.parseExpressionList(']') : [];
+        const array: ArrayExpr = { kind: 'array', elements, span: { start: tok.start, end: this.expectClose(']') } };
+        return array;
+      }
+      case '{': {
+        this.next();
+        const fields = this.parseFieldList();
+        const object: ObjectExpr = { kind: 'object', fields, span: { start: tok.start, end: this.expectClose('}') } };
+        return object;
+      }
+    }
+    this.addError(`expected expression, got ${tok.kind}`);
+    while (this.kind() !== 'EOF' && !STATEMENT_END.has(this.kind())) this.next();
+    return { kind: 'bad', span: { start: tok.start, end: tok.start } };
+  }
+
+  /** ExpressionList = Expression { "," Expression } [ "," ] */
+  private parseExpressionList(until: TokenKind): Expr[] {
+    const exprs: Expr[] = [];
+    while (this.kind() !== until && this.kind() !== 'EOF') {
+      exprs.push(this.parseExpression());
+      if (this.kind() === until) break;
+      if (this.kind() !== ',') this.addError("missing ',' in expression list");
+      this.next();
+    }
+    return exprs;
+  }
+
+  /** FieldList = Field { "," Field } [ "," ] */
+  private parseFieldList(): ObjectField[] {
+    const fields: ObjectField[] = [];
+    while (this.kind() !== '}' && this.kind() !== 'EOF') {
+      fields.push(this.parseField());
+      if (this.kind() === '}') break;
+      if (this.kind() !== ',') this.addError("missing ',' in field list");
+      this.next();
+    }
+    return fields;
+  }
+
+  /** Field = ( string | identifier ) "=" Expression */
+  private parseField(): ObjectField {
+    const tok = this.tok;
+    const name: Ident = { name: tok.lit, span: { start: tok.start, end: tok.end } };
+    let quoted = false;
+    if (tok.kind === 'STRING' || tok.kind === 'IDENT') {
+      // Like Alloy, the key keeps its escapes; `""` stays as written and unquoted.
+      if (tok.kind === 'STRING' && tok.lit.length > 2) {
+        name.name = tok.lit.slice(1, -1);
+        quoted = true;
+      }
+      this.next();
+    } else {
+      this.addError(`expected field name (string or identifier), got ${tok.kind}`);
+      this.advance('=');
+    }
+    this.expect('=');
+    return { name, quoted, value: this.parseExpression() };
+  }
+}

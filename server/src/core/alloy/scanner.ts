@@ -1,0 +1,344 @@
+// The Alloy lexer. It follows grafana/alloy syntax/scanner: the same tokens, the same error
+// messages at the same positions, and Go-style automatic TERMINATOR insertion after a line ends
+// in an identifier, literal, `)`, `]` or `}`.
+
+import { Span } from '../diagnostic';
+import { keywordKind, Token, TokenKind } from './tokens';
+
+export type LexErrorHandler = (span: Span, message: string) => void;
+
+const EOF = -1;
+const BOM = 0xfeff;
+const NL = 0x0a;
+const CR = 0x0d;
+
+const cp = (c: string): number => c.codePointAt(0)!;
+
+export function isLetter(ch: number): boolean {
+  return (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || ch === 0x5f ||
+    (ch >= 0x80 && /\p{L}/u.test(String.fromCodePoint(ch)));
+}
+
+function isDecimal(ch: number): boolean {
+  return ch >= 0x30 && ch <= 0x39;
+}
+
+function isDigit(ch: number): boolean {
+  return isDecimal(ch) || (ch >= 0x80 && /\p{Nd}/u.test(String.fromCodePoint(ch)));
+}
+
+/** Go's `%#U`: `U+003B ';'`, without the quoted character when it is not printable. */
+export function describeRune(ch: number): string {
+  const hex = 'U+' + ch.toString(16).toUpperCase().padStart(4, '0');
+  const s = String.fromCodePoint(ch);
+  return /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(s) ? `${hex} '${s}'` : hex;
+}
+
+function digitVal(ch: number): number {
+  if (isDecimal(ch)) return ch - 0x30;
+  const l = ch | 0x20;
+  return l >= 0x61 && l <= 0x66 ? l - 0x61 + 10 : 16;
+}
+
+export class Scanner {
+  private ch = EOF;
+  private offset = 0; // offset of ch
+  private readOffset = 0; // offset after ch
+  private insertTerm = false;
+
+  constructor(private readonly src: string, private readonly onError: LexErrorHandler = () => {}) {
+    this.next();
+    if (this.ch === BOM) this.next(); // a BOM is allowed as the very first character only
+  }
+
+  private error(start: number, end: number, message: string): void {
+    this.onError({ start, end: Math.min(Math.max(end, start), this.src.length) }, message);
+  }
+
+  private peek(): number {
+    return this.readOffset < this.src.length ? this.src.charCodeAt(this.readOffset) : EOF;
+  }
+
+  private next(): void {
+    if (this.readOffset >= this.src.length) {
+      this.offset = this.src.length;
+      this.ch = EOF;
+      return;
+    }
+    this.offset = this.readOffset;
+    let r = this.src.codePointAt(this.offset)!;
+    const width = r > 0xffff ? 2 : 1;
+    if (r === 0) {
+      this.error(this.offset, this.offset + 1, 'illegal character NUL');
+    } else if (r >= 0xd800 && r <= 0xdfff) {
+      // A lone surrogate is what invalid UTF-8 becomes once the text is a JS string.
+      this.error(this.offset, this.offset + 1, 'illegal UTF-8 encoding');
+      r = 0xfffd;
+    } else if (r === BOM && this.offset > 0) {
+      this.error(this.offset, this.offset + 1, 'illegal byte order mark');
+    }
+    this.readOffset += width;
+    this.ch = r;
+  }
+
+  scan(): Token {
+    for (;;) {
+      this.skipWhitespace();
+      const start = this.offset;
+      const ch = this.ch;
+      let insertTerm = false;
+      let kind: TokenKind;
+      let lit = '';
+
+      if (isLetter(ch)) {
+        lit = this.scanIdentifier();
+        kind = keywordKind(lit);
+        insertTerm = true;
+      } else if (isDecimal(ch) || (ch === 0x2e && isDecimal(this.peek()))) {
+        insertTerm = true;
+        kind = this.scanNumber();
+        lit = this.src.slice(start, this.offset);
+      } else {
+        this.next(); // make progress; ch is the first character, this.ch the second
+        switch (ch) {
+          case EOF:
+            if (this.insertTerm) {
+              this.insertTerm = false;
+              return { kind: 'TERMINATOR', start, end: start, lit: '\n' };
+            }
+            return { kind: 'EOF', start, end: start, lit: '' };
+          case NL: // reachable only when a terminator is due; skipWhitespace eats other newlines
+            this.insertTerm = false;
+            return { kind: 'TERMINATOR', start, end: start + 1, lit: '\n' };
+          case cp("'"):
+            this.error(start, start + 1, 'illegal single-quoted string; use double quotes');
+            insertTerm = true;
+            kind = 'ILLEGAL';
+            lit = this.scanString(start, cp("'"), true, false);
+            break;
+          case cp('"'):
+            insertTerm = true;
+            kind = 'STRING';
+            lit = this.scanString(start, cp('"'), true, false);
+            break;
+          case cp('`'):
+            insertTerm = true;
+            kind = 'STRING';
+            lit = this.scanString(start, cp('`'), false, true);
+            break;
+          case cp('|'):
+            kind = this.pair(cp('|'), '||', 'missing second | in ||');
+            break;
+          case cp('&'):
+            kind = this.pair(cp('&'), '&&', 'missing second & in &&');
+            break;
+          case cp('!'): kind = this.switch2('!', '!='); break;
+          case cp('='): kind = this.switch2('=', '=='); break;
+          case cp('<'): kind = this.switch2('<', '<='); break;
+          case cp('>'): kind = this.switch2('>', '>='); break;
+          case cp('/'):
+            if (this.ch === cp('/') || this.ch === cp('*')) {
+              // A terminator is due: emit it before the comment when the comment ends the line.
+              if (this.insertTerm && this.commentEndsLine(start)) {
+                this.readOffset = start;
+                this.next();
+                this.insertTerm = false;
+                return { kind: 'TERMINATOR', start, end: start, lit: '\n' };
+              }
+              kind = 'COMMENT';
+              lit = this.scanComment(start);
+            } else {
+              kind = '/';
+            }
+            break;
+          case cp('}'): case cp(')'): case cp(']'):
+            insertTerm = true;
+            kind = String.fromCharCode(ch) as TokenKind;
+            break;
+          case cp('+'): case cp('-'): case cp('*'): case cp('%'): case cp('^'):
+          case cp('{'): case cp('('): case cp('['): case cp(','): case cp('.'):
+            kind = String.fromCharCode(ch) as TokenKind;
+            break;
+          default:
+            // next() already reported a misplaced BOM.
+            if (ch !== BOM) this.error(start, this.offset, `illegal character ${describeRune(ch)}`);
+            insertTerm = this.insertTerm; // an illegal character keeps the pending terminator
+            kind = 'ILLEGAL';
+            lit = String.fromCodePoint(ch);
+        }
+      }
+      this.insertTerm = insertTerm;
+      return { kind, start, end: this.offset, lit };
+    }
+  }
+
+  private skipWhitespace(): void {
+    while (this.ch === 0x20 || this.ch === 0x09 || this.ch === CR || (this.ch === NL && !this.insertTerm)) {
+      this.next();
+    }
+  }
+
+  private switch2(one: TokenKind, two: TokenKind): TokenKind {
+    if (this.ch !== cp('=')) return one;
+    this.next();
+    return two;
+  }
+
+  private pair(ch: number, kind: TokenKind, message: string): TokenKind {
+    if (this.ch === ch) this.next();
+    else this.error(this.offset, this.offset, message);
+    return kind;
+  }
+
+  private scanIdentifier(): string {
+    const start = this.offset;
+    while (isLetter(this.ch) || isDigit(this.ch)) this.next();
+    return this.src.slice(start, this.offset);
+  }
+
+  private digits(): number {
+    let count = 0;
+    for (; isDecimal(this.ch); count++) this.next();
+    return count;
+  }
+
+  private scanNumber(): TokenKind {
+    const start = this.offset;
+    let kind: TokenKind = 'NUMBER';
+    if (this.ch !== 0x2e) this.digits();
+    if (this.ch === 0x2e) {
+      kind = 'FLOAT';
+      this.next();
+      this.digits();
+    }
+    if ((this.ch | 0x20) === 0x65) {
+      kind = 'FLOAT';
+      this.next();
+      if (this.ch === cp('+') || this.ch === cp('-')) this.next();
+      if (this.digits() === 0) this.error(start, this.offset, 'exponent has no digits');
+    }
+    return kind;
+  }
+
+  private scanString(start: number, until: number, escapes: boolean, multiline: boolean): string {
+    for (;;) {
+      const ch = this.ch;
+      if ((!multiline && ch === NL) || ch === EOF) {
+        this.error(start, this.offset, 'string literal not terminated');
+        break;
+      }
+      this.next();
+      if (ch === until) break;
+      if (escapes && ch === cp('\\')) this.scanEscape();
+    }
+    return this.src.slice(start, this.offset);
+  }
+
+  /** Checks one escape after a backslash; on an error it stops at the offending character. */
+  private scanEscape(): void {
+    const start = this.offset;
+    let n: number;
+    let base: number;
+    let max: number;
+    switch (this.ch) {
+      case cp('a'): case cp('b'): case cp('f'): case cp('n'): case cp('r'):
+      case cp('t'): case cp('v'): case cp('\\'): case cp('"'):
+        this.next();
+        return;
+      case cp('x'): this.next(); [n, base, max] = [2, 16, 255]; break;
+      case cp('u'): this.next(); [n, base, max] = [4, 16, 0x10ffff]; break;
+      case cp('U'): this.next(); [n, base, max] = [8, 16, 0x10ffff]; break;
+      default:
+        if (this.ch >= 0x30 && this.ch <= 0x37) {
+          [n, base, max] = [3, 8, 255];
+          break;
+        }
+        this.error(start, start + 1, this.ch === EOF ? 'escape sequence not terminated' : 'unknown escape sequence');
+        return;
+    }
+    let x = 0;
+    for (; n > 0; n--) {
+      const d = digitVal(this.ch);
+      if (d >= base) {
+        const message = this.ch === EOF ? 'escape sequence not terminated'
+          : `illegal character ${describeRune(this.ch)} in escape sequence`;
+        this.error(start, this.offset + 1, message);
+        return;
+      }
+      x = x * base + d;
+      this.next();
+    }
+    if (x > max || (x >= 0xd800 && x < 0xe000)) {
+      this.error(start, this.offset, 'escape sequence is invalid Unicode code point');
+    }
+  }
+
+  private scanComment(start: number): string {
+    if (this.ch === cp('/')) {
+      while (this.ch !== NL && this.ch !== EOF) this.next();
+      // The line break of a CRLF file is not part of the comment.
+      return this.src.slice(start, this.offset).replace(/\r$/, '').replace(/\r/g, '');
+    }
+    this.next();
+    while (this.ch !== EOF) {
+      const ch = this.ch;
+      this.next();
+      if (ch === cp('*') && this.ch === cp('/')) {
+        this.next();
+        return stripBlockCR(this.src.slice(start, this.offset));
+      }
+    }
+    this.error(start, this.offset, 'block comment not terminated');
+    return stripBlockCR(this.src.slice(start, this.offset));
+  }
+
+  /** Whether the comments starting at `start` run to the end of the line (or of the file). */
+  private commentEndsLine(start: number): boolean {
+    const s = this.src;
+    let i = start + 1;
+    while (s[i] === '/' || s[i] === '*') {
+      if (s[i] === '/') return true;
+      i++;
+      while (i < s.length) {
+        const c = s[i++];
+        if (c === '\n') return true;
+        if (c === '*' && s[i] === '/') {
+          i++;
+          break;
+        }
+      }
+      while (s[i] === ' ' || s[i] === '\t' || s[i] === '\r') i++;
+      if (i >= s.length || s[i] === '\n') return true;
+      if (s[i] !== '/') return false;
+      i++;
+    }
+    return false;
+  }
+}
+
+/** Drops CRs from a block comment, but never one that keeps a `*` and `/` from closing it early. */
+function stripBlockCR(text: string): string {
+  const trimmed = text.endsWith('\r') ? text.slice(0, -1) : text;
+  let out = '';
+  for (let j = 0; j < trimmed.length; j++) {
+    const c = trimmed[j];
+    if (c !== '\r' || (out.length > 2 && out.endsWith('*') && trimmed[j + 1] === '/')) out += c;
+  }
+  return out;
+}
+
+/** Whether `text` is exactly one Alloy identifier (block labels must be). */
+export function isValidIdentifier(text: string): boolean {
+  const tok = new Scanner(text).scan();
+  return tok.kind === 'IDENT' && tok.lit === text;
+}
+
+/** Scans the whole text, comments included, ending with the EOF token. */
+export function tokenize(text: string, onError?: LexErrorHandler): Token[] {
+  const scanner = new Scanner(text, onError);
+  const tokens: Token[] = [];
+  for (let tok = scanner.scan(); ; tok = scanner.scan()) {
+    tokens.push(tok);
+    if (tok.kind === 'EOF') return tokens;
+  }
+}
