@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { anchoredForm, re2Matches, validateRe2 } from './re2';
+
+test('validateRe2 accepts Go syntax JS lacks and rejects JS syntax Go lacks, with Go messages', () => {
+  for (const ok of ['(?P<name>a)', '(?i)abc', '[[:alpha:]]+', '\\pL', '\\x{10FFFF}', '\\Qa.b\\E', 'a{1000}', '\\z']) {
+    assert.deepEqual(validateRe2(ok), { ok: true }, ok);
+  }
+  const rejected: Array<[string, string]> = [
+    ['foo(?=bar)', 'invalid or unsupported Perl syntax: `(?=`'],
+    ['(?<=a)b', 'invalid named capture: `(?<=a)b`'],
+    ['(a)\\1', 'invalid escape sequence: `\\1`'],
+    ['\\u0041', 'invalid escape sequence: `\\u`'],
+    ['\\C', 'invalid escape sequence: `\\C`'],
+    ['a{1001}', 'invalid repeat count: `{1001}`'],
+    ['*a', 'missing argument to repetition operator: `*`'],
+    ['a**', 'invalid nested repetition operator: `**`'],
+    ['[a-', 'missing closing ]: `[a-`'],
+  ];
+  for (const [pattern, reason] of rejected) assert.deepEqual(validateRe2(pattern), { ok: false, reason }, pattern);
+});
+
+test('anchored matching wraps in ^(?s:…)$, unanchored finds anywhere', () => {
+  assert.equal(anchoredForm('a|b'), '^(?s:a|b)$');
+  assert.equal(re2Matches('foo', 'anchored', 'foobar'), false);
+  assert.equal(re2Matches('foo', 'unanchored', 'a foobar'), true);
+  assert.equal(re2Matches('a.b', 'anchored', 'a\nb'), true);
+  assert.equal(re2Matches('(', 'anchored', '('), undefined);
+});

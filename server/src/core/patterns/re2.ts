@@ -1,0 +1,37 @@
+// RE2 as Go compiles it: re2js rejects exactly what Go's regexp/syntax rejects, with the same messages.
+import { RE2JS } from 're2js';
+
+/**
+ * How a context applies a regex: Prometheus/Alloy relabel rules and PromQL/LogQL label matchers
+ * compile `^(?s:REGEX)$`; LogQL line filters, `regexp` stages and `loki.process` do not anchor.
+ */
+export type Anchoring = 'anchored' | 'unanchored';
+
+export type Re2Validation = { ok: true } | { ok: false; reason: string };
+
+const GO_PREFIX = 'error parsing regexp: ';
+
+export function validateRe2(pattern: string): Re2Validation {
+  try {
+    RE2JS.compile(pattern);
+    return { ok: true };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { ok: false, reason: message.startsWith(GO_PREFIX) ? message.slice(GO_PREFIX.length) : message };
+  }
+}
+
+/** The regex a relabel rule or label matcher really runs for `pattern`. */
+export function anchoredForm(pattern: string): string {
+  return `^(?s:${pattern})$`;
+}
+
+/** Whether `value` matches `pattern` in the given context; undefined when the pattern is not valid RE2. */
+export function re2Matches(pattern: string, anchoring: Anchoring, value: string): boolean | undefined {
+  try {
+    if (anchoring === 'anchored') return RE2JS.compile(anchoredForm(pattern)).matches(value);
+    return RE2JS.compile(pattern).matcher(value).find();
+  } catch {
+    return undefined;
+  }
+}
