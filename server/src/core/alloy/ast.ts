@@ -89,6 +89,8 @@ export interface IndexExpr {
   kind: 'index';
   value: Expr;
   index: Expr;
+  /** Offset of `[`. */
+  lbrack: number;
   span: Span;
 }
 

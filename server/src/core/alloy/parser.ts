@@ -299,9 +299,10 @@ class Parser {
             break;
           }
           case '[': {
+            const lbrack = this.tok.start;
             this.next();
             const index = this.parseExpression();
-            primary = { kind: 'index', value: primary, index, span: { start, end: this.expectClose(']') } };
+            primary = { kind: 'index', value: primary, index, lbrack, span: { start, end: this.expectClose(']') } };
             break;
           }
           case '(': {
