@@ -1,0 +1,23 @@
+// Bundles the extension client, the language server and the CLI with esbuild.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+const builds = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+];
+if (watch) {
+  for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+}

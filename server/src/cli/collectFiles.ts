@@ -1,0 +1,30 @@
+// Which files `stacklens check` looks at for the paths it is given.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileKind } from '../core/workspace/fileKinds';
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
+
+/** Files below a directory that StackLens knows how to check, in a stable order. */
+export function knownFilesUnder(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (current: string) => {
+    const entries = fs.readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full);
+      } else if (entry.isFile() && isKnown(full)) {
+        found.push(full);
+      }
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+function isKnown(file: string): boolean {
+  if (fileKind(file) !== undefined) return true;
+  // YAML files are compose files only by content (a top-level `services:`).
+  return /\.ya?ml$/.test(file) && fileKind(file, fs.readFileSync(file, 'utf8')) !== undefined;
+}

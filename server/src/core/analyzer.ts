@@ -1,0 +1,82 @@
+// The one entry point the language server, the CLI and the tests share: files in, findings out.
+import * as path from 'node:path';
+import type { Finding } from './diagnostic';
+import { runChecks } from './checks/check';
+import { composeChecks, dotenvChecks } from './checks/registry';
+import { parseDotenv } from './compose/dotenv';
+import { ComposeFileCache, loadStack, type Stack, type StackDefinition } from './compose/stack';
+import { stacksForFile } from './compose/stackDiscovery';
+import { applySuppressions } from './suppression';
+import { fileKind } from './workspace/fileKinds';
+import type { FileSource } from './workspace/fileSource';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export interface AnalyzerOptions {
+  source: FileSource;
+  environment: Environment;
+  /** Stacks the user declared (setting `stacklens.stacks`, or the CLI's -f/--env-file). */
+  stacks?: readonly StackDefinition[];
+  onCheckError?: (code: string, error: unknown) => void;
+}
+
+export class Analyzer {
+  private readonly cache = new ComposeFileCache();
+
+  constructor(private readonly options: AnalyzerOptions) {}
+
+  get source(): FileSource {
+    return this.options.source;
+  }
+
+  /** The stacks a compose file is part of. */
+  stacksOf(file: string): Stack[] {
+    const { environment, source, stacks = [] } = this.options;
+    return stacksForFile(file, stacks, environment, source).map((def) => this.loadStack(def));
+  }
+
+  loadStack(definition: StackDefinition): Stack {
+    return loadStack(definition, this.options.environment, this.options.source, this.cache);
+  }
+
+  checkStack(stack: Stack): Finding[] {
+    return this.suppress(runChecks(composeChecks, { stack, source: this.options.source }, this.options.onCheckError));
+  }
+
+  /**
+   * Findings for one file, and for the other files its stacks span (a fix or a problem may live there):
+   * keyed by file, each list free of duplicates from stacks that share a file.
+   */
+  checkFile(file: string): Map<string, Finding[]> {
+    const text = this.options.source.readFile(file);
+    const byFile = new Map<string, Finding[]>([[file, []]]);
+    if (text === undefined) return byFile;
+    const kind = fileKind(file, text);
+    if (kind === 'compose') {
+      for (const stack of this.stacksOf(file)) {
+        for (const f of stack.files) if (!byFile.has(f.path)) byFile.set(f.path, []);
+        for (const finding of this.checkStack(stack)) addUnique(byFile, finding);
+      }
+    } else if (kind === 'dotenv') {
+      const target = { file, text, parsed: parseDotenv(text) };
+      for (const finding of this.suppress(runChecks(dotenvChecks, target, this.options.onCheckError))) addUnique(byFile, finding);
+    }
+    return byFile;
+  }
+
+  private suppress(findings: Finding[]): Finding[] {
+    return applySuppressions(findings, (f) => this.options.source.readFile(f));
+  }
+}
+
+function addUnique(byFile: Map<string, Finding[]>, finding: Finding): void {
+  const list = byFile.get(finding.file) ?? [];
+  byFile.set(finding.file, list);
+  const same = list.some((f) => f.code === finding.code && f.span.start === finding.span.start && f.span.end === finding.span.end && f.message === finding.message);
+  if (!same) list.push(finding);
+}
+
+export function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+}

@@ -1,0 +1,20 @@
+import type { Check } from '../check';
+import { scanStackReferences } from './variableReferences';
+import type { ComposeTarget } from './target';
+
+export const invalidInterpolation: Check<ComposeTarget> = {
+  code: 'compose/invalid-interpolation',
+  severity: 'error',
+  description: 'A `$` expression compose cannot parse: it refuses the whole file.',
+  run({ stack }, report) {
+    for (const { file, base, error } of scanStackReferences(stack).errors) {
+      const span = { start: base + error.span.start, end: base + error.span.end };
+      report({
+        file: file.path,
+        span,
+        message: `invalid interpolation format: ${error.message}. You may need to escape any $ with another $.`,
+        fixes: [{ title: 'Escape the $ as $$', edits: [{ file: file.path, span: { start: span.start, end: span.start + 1 }, newText: '$$' }] }],
+      });
+    }
+  },
+};

@@ -1,0 +1,55 @@
+// The variable references compose will evaluate in a stack's files, with the ones a default hides.
+import { valueScalars, spanOf, type ComposeFile } from '../../compose/composeFile';
+import { scanTemplate, type TemplateError, type VariableReference } from '../../compose/interpolation';
+import { isComposeVariable } from '../../compose/stackVariables';
+import type { Stack } from '../../compose/stack';
+
+export interface EvaluatedReference {
+  file: ComposeFile;
+  /** Offset of the scanned text in the file: reference spans are relative to it. */
+  base: number;
+  reference: VariableReference;
+  /** 'unset': no value; 'empty': set to ''; 'set' otherwise. */
+  state: 'unset' | 'empty' | 'set';
+}
+
+export interface ScannedFile {
+  references: EvaluatedReference[];
+  errors: { file: ComposeFile; base: number; error: TemplateError }[];
+}
+
+function stateOf(stack: Stack, name: string): EvaluatedReference['state'] {
+  if (isComposeVariable(name)) return 'set';
+  const v = stack.variables.variables.get(name);
+  return v === undefined ? 'unset' : v.value === '' ? 'empty' : 'set';
+}
+
+/** Whether compose evaluates the references nested in this reference's argument. */
+function argumentEvaluated(ref: VariableReference, state: EvaluatedReference['state']): boolean {
+  switch (ref.modifier) {
+    case ':-': return state !== 'set';
+    case '-': return state === 'unset';
+    case ':+': return state === 'set';
+    case '+': return state !== 'unset';
+    default: return false;
+  }
+}
+
+export function scanStackReferences(stack: Stack): ScannedFile {
+  const result: ScannedFile = { references: [], errors: [] };
+  for (const file of stack.files) {
+    for (const scalar of valueScalars(file)) {
+      const span = spanOf(scalar);
+      if (!span || !file.text.slice(span.start, span.end).includes('$')) continue;
+      const scanned = scanTemplate(file.text.slice(span.start, span.end));
+      for (const error of scanned.errors) result.errors.push({ file, base: span.start, error });
+      const visit = (ref: VariableReference) => {
+        const state = stateOf(stack, ref.name);
+        result.references.push({ file, base: span.start, reference: ref, state });
+        if (argumentEvaluated(ref, state)) ref.nested.forEach(visit);
+      };
+      scanned.references.forEach(visit);
+    }
+  }
+  return result;
+}

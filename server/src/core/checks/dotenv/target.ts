@@ -1,0 +1,7 @@
+import type { DotenvFile } from '../../compose/dotenv';
+
+export interface DotenvTarget {
+  file: string;
+  text: string;
+  parsed: DotenvFile;
+}

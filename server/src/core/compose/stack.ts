@@ -1,0 +1,84 @@
+// A stack as `docker compose -f ... --env-file ... --project-directory ...` would load it.
+import * as path from 'node:path';
+import type { FileSource } from '../workspace/fileSource';
+import { parseComposeFile, scalarText, pairOf, type ComposeFile } from './composeFile';
+import { interpolate } from './interpolation';
+import { mergeDefinition } from './merge';
+import { emptyService, type Service } from './service';
+import { resolveStackVariables, type StackVariables } from './stackVariables';
+
+export interface StackDefinition {
+  name?: string;
+  /** Compose files in `-f` order (absolute paths). */
+  files: string[];
+  /** `--env-file` files (absolute); undefined means compose's default `<project dir>/.env`. */
+  envFiles?: string[];
+  projectDirectory?: string;
+}
+
+export interface Stack {
+  name: string;
+  /** The name compose gives the project: `name:`, COMPOSE_PROJECT_NAME, or the directory's name. */
+  projectName: string;
+  definition: StackDefinition;
+  projectDirectory: string;
+  files: ComposeFile[];
+  missingFiles: string[];
+  variables: StackVariables;
+  services: Map<string, Service>;
+}
+
+/** Parsed files are reused while their text is unchanged: a stack is reloaded on every keystroke. */
+export class ComposeFileCache {
+  private readonly files = new Map<string, ComposeFile>();
+
+  get(file: string, text: string): ComposeFile {
+    const cached = this.files.get(file);
+    if (cached && cached.text === text) return cached;
+    const parsed = parseComposeFile(file, text);
+    this.files.set(file, parsed);
+    return parsed;
+  }
+}
+
+export function loadStack(
+  definition: StackDefinition,
+  environment: Readonly<Record<string, string | undefined>>,
+  source: FileSource,
+  cache = new ComposeFileCache(),
+): Stack {
+  const projectDirectory = definition.projectDirectory ?? path.dirname(definition.files[0]);
+  const variables = resolveStackVariables(projectDirectory, definition.envFiles, environment, source);
+  const files: ComposeFile[] = [];
+  const missingFiles: string[] = [];
+  for (const file of definition.files) {
+    const text = source.readFile(file);
+    if (text === undefined) missingFiles.push(file);
+    else files.push(cache.get(file, text));
+  }
+  const lookup = (name: string) => variables.variables.get(name)?.value;
+  const ctx = {
+    projectDirectory,
+    interpolate: (text: string) => {
+      const result = interpolate(text, lookup);
+      return result.ok ? result.value : text;
+    },
+  };
+  const services = new Map<string, Service>();
+  for (const file of files) {
+    for (const [name, pair] of file.services) {
+      const service = services.get(name) ?? emptyService(name);
+      services.set(name, service);
+      mergeDefinition(service, pair, file, ctx);
+    }
+  }
+  const projectName = projectNameOf(files, lookup, projectDirectory, ctx.interpolate);
+  return { name: definition.name ?? projectName, projectName, definition, projectDirectory, files, missingFiles, variables, services };
+}
+
+function projectNameOf(files: ComposeFile[], lookup: (n: string) => string | undefined, dir: string, interpolateText: (t: string) => string): string {
+  const declared = files.map((f) => scalarText(pairOf(f.doc.contents, 'name')?.value)).filter((n) => n !== undefined).pop();
+  const raw = lookup('COMPOSE_PROJECT_NAME') ?? (declared !== undefined ? interpolateText(declared) : path.basename(dir));
+  // compose normalises the name to lower case letters, digits, dashes and underscores.
+  return raw.toLowerCase().replace(/[^a-z0-9_-]/g, '');
+}

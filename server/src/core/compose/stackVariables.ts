@@ -1,0 +1,66 @@
+// The variables compose interpolates a stack with: the shell environment over --env-file files, or
+// over <project dir>/.env when no --env-file is given (compose-go cli/options.go precedence).
+import * as path from 'node:path';
+import type { Span } from '../diagnostic';
+import type { FileSource } from '../workspace/fileSource';
+import { parseDotenv } from './dotenv';
+
+export type VariableSource =
+  | { kind: 'environment' }
+  | { kind: 'compose' }
+  | { kind: 'file'; file: string; line: number; span: Span };
+
+export interface Variable {
+  name: string;
+  value: string;
+  source: VariableSource;
+}
+
+export interface StackVariables {
+  variables: Map<string, Variable>;
+  /** The env files actually read, in order. */
+  envFiles: string[];
+  /** Env files named explicitly that do not exist (compose fails with "couldn't find env file"). */
+  missingEnvFiles: string[];
+}
+
+export function resolveStackVariables(
+  projectDirectory: string,
+  explicitEnvFiles: string[] | undefined,
+  environment: Readonly<Record<string, string | undefined>>,
+  source: FileSource,
+): StackVariables {
+  const variables = new Map<string, Variable>();
+  const envFiles: string[] = [];
+  const missingEnvFiles: string[] = [];
+  const lookup = (name: string) => environment[name] ?? variables.get(name)?.value;
+  const candidates = explicitEnvFiles ?? (isTrue(environment.COMPOSE_DISABLE_ENV_FILE) ? [] : [path.join(projectDirectory, '.env')]);
+  for (const file of candidates) {
+    const text = source.readFile(file);
+    if (text === undefined) {
+      if (explicitEnvFiles) missingEnvFiles.push(file);
+      continue;
+    }
+    envFiles.push(file);
+    for (const entry of parseDotenv(text, lookup).entries) {
+      variables.set(entry.name, {
+        name: entry.name,
+        value: entry.value,
+        source: { kind: 'file', file, line: entry.line, span: entry.nameSpan },
+      });
+    }
+  }
+  for (const [name, value] of Object.entries(environment)) {
+    if (value !== undefined) variables.set(name, { name, value, source: { kind: 'environment' } });
+  }
+  return { variables, envFiles, missingEnvFiles };
+}
+
+/** Compose sets COMPOSE_PROJECT_NAME and reads the other COMPOSE_* itself: never report them undefined. */
+export function isComposeVariable(name: string): boolean {
+  return name.startsWith('COMPOSE_');
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value !== undefined && /^(1|true|yes)$/i.test(value);
+}

@@ -1,0 +1,20 @@
+// Which language a file is, by its name first and its content where names are not enough.
+import * as path from 'node:path';
+
+export type FileKind = 'compose' | 'dotenv';
+
+const COMPOSE_NAME = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/;
+const DOTENV_NAME = /^\.env(\.[\w.-]+)?$|^[\w.-]+\.env$/;
+const TOP_LEVEL_SERVICES = /^services:[ \t]*(#.*)?$/m;
+
+export function isComposeFileName(file: string): boolean {
+  return COMPOSE_NAME.test(path.basename(file));
+}
+
+export function fileKind(file: string, text?: string): FileKind | undefined {
+  const name = path.basename(file);
+  if (COMPOSE_NAME.test(name)) return 'compose';
+  if (DOTENV_NAME.test(name)) return 'dotenv';
+  if (/\.ya?ml$/.test(name) && text !== undefined && TOP_LEVEL_SERVICES.test(text)) return 'compose';
+  return undefined;
+}

@@ -1,0 +1,93 @@
+// The language server: LSP wiring only. Every answer comes from the language core.
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyzer } from '../core/analyzer';
+import { overlayFileSource } from '../core/workspace/fileSource';
+import { UriMap, uriToPath } from './convert';
+import { DiagnosticsPublisher } from './diagnostics';
+import { registerCodeActions } from './codeActions';
+import { registerHover } from './hover';
+import { registerCompletion } from './completion';
+import { resolveSettings, type ServerSettings } from './settings';
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  uris: UriMap;
+  analyzer(): Analyzer;
+}
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  const uris = new UriMap();
+  const openTexts = new Map<string, string>();
+  const source = overlayFileSource(() => openTexts);
+  let root: string | undefined;
+  let settings: ServerSettings = { stacks: [] };
+  let analyzer: Analyzer | undefined;
+  let debounceMs = 0;
+  let canAskConfiguration = false;
+
+  const context: ServerContext = {
+    connection,
+    documents,
+    uris,
+    analyzer: () => (analyzer ??= new Analyzer({
+      source,
+      environment: process.env,
+      stacks: settings.stacks,
+      onCheckError: (code, error) => connection.console.error(`check ${code} failed: ${error instanceof Error ? error.stack : String(error)}`),
+    })),
+  };
+  const publisher = new DiagnosticsPublisher(context, () => [...openTexts.keys()], () => debounceMs);
+
+  connection.onInitialize((params) => {
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    root = folder ? uriToPath(folder) : undefined;
+    const options = (params.initializationOptions ?? {}) as { debounceMs?: number; settings?: { stacks?: [] } };
+    debounceMs = options.debounceMs ?? 0;
+    settings = resolveSettings(options.settings, root);
+    canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['{', '$', ' ', ':'] },
+      },
+      serverInfo: { name: 'stacklens' },
+    };
+  });
+
+  const reloadSettings = async (fromNotification?: unknown) => {
+    const raw = canAskConfiguration
+      ? await connection.workspace.getConfiguration('stacklens')
+      : (fromNotification as { stacklens?: unknown } | undefined)?.stacklens;
+    settings = resolveSettings(raw as { stacks?: [] }, root);
+    analyzer = undefined;
+    publisher.schedule();
+  };
+  connection.onInitialized(() => {
+    if (canAskConfiguration) void reloadSettings();
+  });
+  connection.onDidChangeConfiguration((change) => void reloadSettings(change.settings));
+  connection.onDidChangeWatchedFiles(() => publisher.schedule());
+
+  documents.onDidChangeContent(({ document }) => {
+    const file = uris.remember(document.uri);
+    if (!file) return;
+    openTexts.set(file, document.getText());
+    publisher.schedule();
+  });
+  documents.onDidClose(({ document }) => {
+    const file = uriToPath(document.uri);
+    if (file) openTexts.delete(file);
+    publisher.schedule();
+  });
+
+  registerCodeActions(context, publisher);
+  registerHover(context);
+  registerCompletion(context);
+  documents.listen(connection);
+  connection.listen();
+}
