@@ -2,6 +2,7 @@
 // tokens to the printer. Line breaks, trailing commas and blank lines follow the source layout.
 
 import { ArrayExpr, Attribute, Block, CallExpr, Expr, ObjectExpr, Statement } from './ast';
+import { lineLookup } from './lines';
 import { parseAlloy, SyntaxError } from './parser';
 import { Printer } from './printer';
 import { goQuote } from './quote';
@@ -12,18 +13,7 @@ export type FormatResult = { text: string } | { errors: SyntaxError[] };
 export function formatAlloy(text: string): FormatResult {
   const { file, errors, comments } = parseAlloy(text);
   if (errors.length > 0) return { errors };
-  const newlines: number[] = [];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines.push(i);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = newlines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (newlines[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
-  };
+  const lineOf = lineLookup(text);
   const walker = new Walker(new Printer(lineOf, comments, text), lineOf);
   walker.statements(file.body);
   return { text: walker.p.finish() + '\n' };

@@ -6,6 +6,7 @@ import { Span } from '../diagnostic';
 import {
   AlloyFile, ArrayExpr, Attribute, Block, Comment, Expr, Ident, ObjectExpr, ObjectField, Statement,
 } from './ast';
+import { lineLookup } from './lines';
 import { goQuote } from './quote';
 import { isValidIdentifier, Scanner } from './scanner';
 import { BinaryOperator, binaryPrecedence, Token, TokenKind, UnaryOperator } from './tokens';
@@ -49,14 +50,14 @@ class Parser {
   readonly errors: SyntaxError[] = [];
   readonly comments: Comment[] = [];
   private readonly scanner: Scanner;
-  private readonly newlines: number[] = [];
+  private readonly lineOf: (offset: number) => number;
   private tok!: Token;
   private prevEnd = 0; // end of the last consumed token that is not a comment or terminator
   private lastErrorLine = -1;
   private depth = 0;
 
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.newlines.push(i);
+    this.lineOf = lineLookup(text);
     this.scanner = new Scanner(text, (span, message) => this.errors.push({ span, message }));
     this.next();
   }
@@ -64,17 +65,6 @@ class Parser {
   /** The current token's kind; a call, so TypeScript does not narrow it across next(). */
   private kind(): TokenKind {
     return this.tok.kind;
-  }
-
-  private lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.newlines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.newlines[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   private next(): void {
