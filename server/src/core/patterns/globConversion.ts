@@ -5,7 +5,7 @@ import { tokenizeRegex, type RegexToken } from './regexTokens';
 const REGEX_META = /[\\.+*?()|[\]{}^$]/g;
 const GLOB_META = /[\\*?[\]{}]/g;
 
-export function quoteRegex(text: string): string {
+function quoteRegex(text: string): string {
   return text.replace(REGEX_META, '\\$&');
 }
 

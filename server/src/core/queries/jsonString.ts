@@ -1,0 +1,38 @@
+// Decoding a JSON string literal as it appears in a dashboard file, keeping the way back to the raw
+// characters: `"expr": "up{job=\"api\"}"` must report `api` where it is in the file.
+import { DecodedStringBuilder, type DecodedString } from './decodedString';
+
+const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** Decodes the raw text of a JSON string literal (quotes included); malformed escapes are kept as written. */
+export function mapToJsonString(rawJsonStringLiteral: string): DecodedString {
+  const raw = rawJsonStringLiteral;
+  const open = raw.startsWith('"') ? 1 : 0;
+  const close = raw.length > open && raw.endsWith('"') && !isEscaped(raw, raw.length - 1) ? raw.length - 1 : raw.length;
+  const out = new DecodedStringBuilder();
+  let i = open;
+  while (i < close) {
+    const c = raw[i];
+    if (c !== '\\' || i + 1 >= close) {
+      out.push(c, i++);
+      continue;
+    }
+    const e = raw[i + 1];
+    if (e in SIMPLE_ESCAPES) {
+      out.push(SIMPLE_ESCAPES[e], i);
+      i += 2;
+    } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(raw.slice(i + 2, i + 6))) {
+      out.push(String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16)), i);
+      i += 6;
+    } else {
+      out.push(c, i++);
+    }
+  }
+  return out.finish(close);
+}
+
+function isEscaped(raw: string, index: number): boolean {
+  let slashes = 0;
+  for (let j = index - 1; j >= 0 && raw[j] === '\\'; j--) slashes++;
+  return slashes % 2 === 1;
+}
