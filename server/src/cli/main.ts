@@ -14,12 +14,15 @@ import packageJson from '../../../package.json';
 
 const VERSION: string = packageJson.version;
 
+function envFilesFromArgs(args: CheckArgs, cwd: string): string[] | undefined {
+  return args.envFiles.length ? args.envFiles.map((f) => path.resolve(cwd, f)) : undefined;
+}
+
+/** With -f, the one stack those files make; otherwise the stacks compose would find in the project directory. */
 function stacksFromArgs(args: CheckArgs, cwd: string): StackDefinition[] {
-  const envFiles = args.envFiles.length ? args.envFiles.map((f) => path.resolve(cwd, f)) : undefined;
+  const envFiles = envFilesFromArgs(args, cwd);
   const projectDirectory = args.projectDirectory ? path.resolve(cwd, args.projectDirectory) : undefined;
-  if (args.files.length) {
-    return [{ files: args.files.map((f) => path.resolve(cwd, f)), envFiles, projectDirectory }];
-  }
+  if (args.files.length) return [{ files: args.files.map((f) => path.resolve(cwd, f)), envFiles, projectDirectory }];
   const dir = projectDirectory ?? cwd;
   return detectStacks(dir, process.env, diskFileSource).map((s) => ({ ...s, envFiles, projectDirectory: dir }));
 }
@@ -44,7 +47,8 @@ function check(args: CheckArgs, cwd: string): number {
   const analyzer = new Analyzer({
     source: diskFileSource,
     environment: process.env,
-    stacks: args.files.length || args.envFiles.length ? stacks : [],
+    stacks: args.files.length || args.projectDirectory ? stacks : [],
+    envFiles: envFilesFromArgs(args, cwd),
     onCheckError: (code, error) => process.stderr.write(`stacklens: check ${code} failed: ${String(error)}\n`),
   });
   const seen = new Map<string, Finding>();

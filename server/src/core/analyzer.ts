@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Finding } from './diagnostic';
 import { runChecks } from './checks/check';
 import { composeChecks, dotenvChecks } from './checks/registry';
+import type { ComposeSettings } from './checks/compose/target';
 import { parseDotenv } from './compose/dotenv';
 import { ComposeFileCache, loadStack, type Stack, type StackDefinition } from './compose/stack';
 import { stacksForFile } from './compose/stackDiscovery';
@@ -17,6 +18,9 @@ export interface AnalyzerOptions {
   environment: Environment;
   /** Stacks the user declared (setting `stacklens.stacks`, or the CLI's -f/--env-file). */
   stacks?: readonly StackDefinition[];
+  /** `--env-file` given on the command line: replaces `.env` for detected stacks too. */
+  envFiles?: string[];
+  compose?: Partial<ComposeSettings>;
   onCheckError?: (code: string, error: unknown) => void;
 }
 
@@ -32,7 +36,8 @@ export class Analyzer {
   /** The stacks a compose file is part of. */
   stacksOf(file: string): Stack[] {
     const { environment, source, stacks = [] } = this.options;
-    return stacksForFile(file, stacks, environment, source).map((def) => this.loadStack(def));
+    const envFiles = this.options.envFiles;
+    return stacksForFile(file, stacks, environment, source).map((def) => this.loadStack(envFiles && !def.envFiles ? { ...def, envFiles } : def));
   }
 
   loadStack(definition: StackDefinition): Stack {
@@ -40,7 +45,8 @@ export class Analyzer {
   }
 
   checkStack(stack: Stack): Finding[] {
-    return this.suppress(runChecks(composeChecks, { stack, source: this.options.source }, this.options.onCheckError));
+    const settings = { schemaValidation: this.options.compose?.schemaValidation ?? true };
+    return this.suppress(runChecks(composeChecks, { stack, source: this.options.source, settings }, this.options.onCheckError));
   }
 
   /**

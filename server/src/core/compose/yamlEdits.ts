@@ -41,7 +41,8 @@ export function setDependsOnCondition(file: ComposeFile, servicePair: Pair<Scala
   if (isSeq(node)) {
     const names = node.items.map((i) => scalarText(i)).filter((n): n is string => n !== undefined);
     const lines = names.map((n) => `\n${pad(keyColumn + step)}${n}:\n${pad(keyColumn + 2 * step)}condition: ${n === dependency ? condition : 'service_started'}`);
-    const end = spanOf(node)!.end;
+    // A block list's range runs past its last line break; the last item's does not.
+    const end = node.flow ? spanOf(node)!.end : spanOf(node.items[node.items.length - 1])?.end ?? spanOf(node)!.end;
     const colon = file.text.indexOf(':', keySpan.end);
     return [{ file: file.path, span: { start: colon + 1, end }, newText: lines.join('') }];
   }

@@ -7,6 +7,12 @@ import type { ComposeFile } from '../../compose/composeFile';
 export interface ComposeTarget {
   stack: Stack;
   source: FileSource;
+  settings: ComposeSettings;
+}
+
+export interface ComposeSettings {
+  /** Key and type checks from the compose-spec schema (setting `stacklens.compose.schemaValidation`). */
+  schemaValidation: boolean;
 }
 
 /** The definition of a service in a given file (where a fix edits it). */
