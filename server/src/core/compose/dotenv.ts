@@ -12,7 +12,7 @@ export interface EnvEntry {
   rawValue: string;
   nameSpan: Span;
   valueSpan: Span;
-  /** 0-based line of the name. */
+  /** 0-based line of the name, as LineIndex counts lines. */
   line: number;
   /** A bare `NAME` line: the value came from the lookup (empty valueSpan at the name's end). */
   inherited?: boolean;
@@ -166,7 +166,10 @@ function unescape(value: Mapped): Mapped {
   const out: Mapped = { text: '', from: [], to: [] };
   const copy = (s: string, from: number, to: number) => {
     out.text += s;
-    for (let k = 0; k < s.length; k++) (out.from.push(from), out.to.push(to));
+    for (let k = 0; k < s.length; k++) {
+      out.from.push(from);
+      out.to.push(to);
+    }
   };
   let last = 0;
   for (const match of value.text.matchAll(/\\(?:[abcfnrtv$"\\]|0[0-9]{0,3})/g)) {
@@ -178,17 +181,16 @@ function unescape(value: Mapped): Mapped {
   return out;
 }
 
-function sourceSpan(value: Mapped, span: Span, fallback: Span): Span {
-  if (value.from.length === 0) return fallback;
-  const start = span.start < value.from.length ? value.from[span.start] : value.to[value.to.length - 1];
-  return { start, end: span.end > span.start ? value.to[Math.min(span.end, value.to.length) - 1] : start };
+/** Template errors are never empty and lie inside the value, so both ends map. */
+function sourceSpan(value: Mapped, span: Span): Span {
+  return { start: value.from[span.start], end: value.to[span.end - 1] };
 }
 
 /** Interpolates a value; on failure compose keeps the text unexpanded and refuses the file. */
-function expand(state: State, value: Mapped, valueSpan: Span): string {
+function expand(state: State, value: Mapped): string {
   const result = interpolate(value.text, state.lookup);
   if (result.ok) return result.value;
-  state.errors.push({ span: sourceSpan(value, result.error.span, valueSpan), message: result.error.message });
+  state.errors.push({ span: sourceSpan(value, result.error.span), message: result.error.message });
   return value.text;
 }
 
@@ -209,7 +211,7 @@ function parseValue(state: State, name: string, nameSpan: Span, start: number, v
   if (!valid) return scan.next;
   // Single quotes are literal; double quotes get escapes, then interpolation, as unquoted values do.
   const value = scan.quote === "'" ? scan.value.text
-    : expand(state, scan.quote === '"' ? unescape(scan.value) : scan.value, scan.span);
+    : expand(state, scan.quote === '"' ? unescape(scan.value) : scan.value);
   addEntry(state, { name, value, nameSpan, valueSpan: scan.span });
   return scan.next;
 }
