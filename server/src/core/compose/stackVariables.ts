@@ -33,7 +33,6 @@ export function resolveStackVariables(
   const variables = new Map<string, Variable>();
   const envFiles: string[] = [];
   const missingEnvFiles: string[] = [];
-  const lookup = (name: string) => environment[name] ?? variables.get(name)?.value;
   const candidates = explicitEnvFiles ?? (isTrue(environment.COMPOSE_DISABLE_ENV_FILE) ? [] : [path.join(projectDirectory, '.env')]);
   for (const file of candidates) {
     const text = source.readFile(file);
@@ -42,7 +41,9 @@ export function resolveStackVariables(
       continue;
     }
     envFiles.push(file);
-    for (const entry of parseDotenv(text, lookup).entries) {
+    // Compose expands with the environment, then the file's own earlier entries, then earlier files.
+    const entries = parseDotenv(text, (name) => environment[name], (name) => variables.get(name)?.value).entries;
+    for (const entry of entries) {
       variables.set(entry.name, {
         name: entry.name,
         value: entry.value,

@@ -12,7 +12,7 @@ export const invalidInterpolation: Check<ComposeTarget> = {
       report({
         file: file.path,
         span,
-        message: `invalid interpolation format: ${error.message}. You may need to escape any $ with another $.`,
+        message: error.message,
         fixes: [{ title: 'Escape the $ as $$', edits: [{ file: file.path, span: { start: span.start, end: span.start + 1 }, newText: '$$' }] }],
       });
     }
