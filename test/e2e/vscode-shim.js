@@ -160,9 +160,10 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
 
     // In test mode the workbench forwards all its log lines here: its own and the extension host's console
     // (mocha's reporter). Drop the workbench's chatter and the offline network errors; keep the rest.
-    const noise = /^\[|^(Resolv(ing|ed) connection token|Creating a socket|Updating additional builtin|The web worker extension host)|ENOTFOUND|getaddrinfo|open-vsx\.org|api\.github\.com|marketplace|Failed to fetch|authentication provider|vsda/;
+    const noise = /^\[|^(Resolv(ing|ed) connection token|Creating a socket|Updating additional builtin|The web worker extension host|Creation of workbench contribution)|ENOTFOUND|getaddrinfo|open-vsx\.org|api\.github\.com|marketplace|Failed to fetch|authentication provider|vsda/;
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const line = util.format(...(args || []));   // console.log arguments arrive unformatted ('%s', ...)
+      let line = util.format(...(args || []));   // console.log arguments arrive unformatted ('%s', ...)
+      if (!process.stdout.isTTY) line = util.stripVTControlCharacters(line);   // CI logs: no color codes
       if (verbose || !noise.test(line)) (type === 'error' || type === 'warn' ? console.error : console.log)(line);
     });
     await page.exposeFunction('codeAutomationExit', async code => {

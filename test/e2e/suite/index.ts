@@ -9,8 +9,9 @@ export async function run(): Promise<void> {
   // code-server and VS Code desktop extension hosts are), older mochas return the class itself.
   const m = require('mocha');
   const Mocha: typeof import('mocha') = typeof m === 'function' ? m : m.default;
-  // The extension host's console reaches the test runner unformatted and without a TTY: no colors.
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // Colors: mocha decides from the extension host's environment (CI=true turns them on); the shim strips
+  // them when its output is not a terminal.
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, reporter: 'spec' });
   for (const f of fs.readdirSync(__dirname).sort()) {
     if (f.endsWith('.e2e.js')) mocha.addFile(path.join(__dirname, f));
   }
