@@ -8,7 +8,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { registerCodeActions } from './codeActions';
 import { registerHover } from './hover';
 import { registerCompletion } from './completion';
-import { resolveSettings, type ServerSettings } from './settings';
+import { resolveSettings, type RawSettings, type ServerSettings } from './settings';
 
 export interface ServerContext {
   connection: Connection;
@@ -23,7 +23,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const openTexts = new Map<string, string>();
   const source = overlayFileSource(() => openTexts);
   let root: string | undefined;
-  let settings: ServerSettings = { stacks: [] };
+  let settings: ServerSettings = resolveSettings(undefined, undefined);
   let analyzer: Analyzer | undefined;
   let debounceMs = 0;
   let canAskConfiguration = false;
@@ -36,6 +36,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       source,
       environment: process.env,
       stacks: settings.stacks,
+      compose: settings.compose,
       onCheckError: (code, error) => connection.console.error(`check ${code} failed: ${error instanceof Error ? error.stack : String(error)}`),
     })),
   };
@@ -44,7 +45,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params) => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     root = folder ? uriToPath(folder) : undefined;
-    const options = (params.initializationOptions ?? {}) as { debounceMs?: number; settings?: { stacks?: [] } };
+    const options = (params.initializationOptions ?? {}) as { debounceMs?: number; settings?: RawSettings };
     debounceMs = options.debounceMs ?? 0;
     settings = resolveSettings(options.settings, root);
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
@@ -63,7 +64,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const raw = canAskConfiguration
       ? await connection.workspace.getConfiguration('stacklens')
       : (fromNotification as { stacklens?: unknown } | undefined)?.stacklens;
-    settings = resolveSettings(raw as { stacks?: [] }, root);
+    settings = resolveSettings(raw as RawSettings | undefined, root);
     analyzer = undefined;
     publisher.schedule();
   };

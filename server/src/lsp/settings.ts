@@ -11,9 +11,15 @@ export interface RawStackSetting {
 
 export interface ServerSettings {
   stacks: StackDefinition[];
+  compose: { schemaValidation: boolean };
 }
 
-export function resolveSettings(raw: { stacks?: RawStackSetting[] } | undefined, root: string | undefined): ServerSettings {
+export interface RawSettings {
+  stacks?: RawStackSetting[];
+  compose?: { schemaValidation?: boolean };
+}
+
+export function resolveSettings(raw: RawSettings | undefined, root: string | undefined): ServerSettings {
   const base = root ?? process.cwd();
   const abs = (p: string) => path.resolve(base, p);
   const stacks = (raw?.stacks ?? [])
@@ -24,5 +30,5 @@ export function resolveSettings(raw: { stacks?: RawStackSetting[] } | undefined,
       envFiles: s.envFiles?.map(abs),
       projectDirectory: s.projectDirectory ? abs(s.projectDirectory) : undefined,
     }));
-  return { stacks };
+  return { stacks, compose: { schemaValidation: raw?.compose?.schemaValidation !== false } };
 }
