@@ -19,6 +19,8 @@ const path = require('path');
 const util = require('util');
 
 const verbose = !!process.env.VERBOSE;
+// Once our parent is gone, writing to its pipes raises EPIPE; that must not stop the cleanup below.
+for (const s of [process.stdout, process.stderr]) s.on('error', () => {});
 const say = (...a) => console.error('shim:', ...a);
 
 // --- test-electron's command line ------------------------------------------------------------------
