@@ -2,11 +2,12 @@
 import * as path from 'node:path';
 import type { Finding } from './diagnostic';
 import { runChecks } from './checks/check';
-import { composeChecks, dotenvChecks } from './checks/registry';
+import { alloyChecks, composeChecks, dotenvChecks } from './checks/registry';
+import { alloyTarget } from './checks/alloy/target';
 import type { ComposeSettings } from './checks/compose/target';
 import { parseDotenv } from './compose/dotenv';
 import { ComposeFileCache, loadStack, type Stack, type StackDefinition } from './compose/stack';
-import { stacksForFile } from './compose/stackDiscovery';
+import { detectStacks, stacksForFile } from './compose/stackDiscovery';
 import { applySuppressions } from './suppression';
 import { fileKind } from './workspace/fileKinds';
 import type { FileSource } from './workspace/fileSource';
@@ -66,6 +67,10 @@ export class Analyzer {
     } else if (kind === 'dotenv') {
       const target = { file, text, parsed: parseDotenv(text) };
       for (const finding of this.suppress(runChecks(dotenvChecks, target, this.options.onCheckError))) addUnique(byFile, finding);
+    } else if (kind === 'alloy') {
+      const { source, environment } = this.options;
+      const target = alloyTarget(file, text, source, (dir) => detectStacks(dir, environment, source).map((d) => this.loadStack(d)));
+      for (const finding of this.suppress(runChecks(alloyChecks, target, this.options.onCheckError))) addUnique(byFile, finding);
     }
     return byFile;
   }

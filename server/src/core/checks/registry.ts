@@ -2,6 +2,7 @@
 import type { Check } from './check';
 import type { ComposeTarget } from './compose/target';
 import type { DotenvTarget } from './dotenv/target';
+import type { AlloyTarget } from './alloy/target';
 import { yamlSyntax } from './compose/yamlSyntax';
 import { invalidInterpolation } from './compose/invalidInterpolation';
 import { undefinedVariable } from './compose/undefinedVariable';
@@ -15,6 +16,20 @@ import { dockerSocketAsNonRoot } from './compose/dockerSocketAsNonRoot';
 import { lokiLoggingDriver } from './compose/lokiLoggingDriver';
 import { dotenvSyntax } from './dotenv/syntax';
 import { dotenvDuplicateKey } from './dotenv/duplicateKey';
+import { alloySyntax } from './alloy/syntax';
+import { unknownComponent } from './alloy/unknownComponent';
+import { unknownBlock } from './alloy/unknownBlock';
+import { unknownAttribute } from './alloy/unknownAttribute';
+import { missingRequired } from './alloy/missingRequired';
+import { duplicateComponent } from './alloy/duplicateComponent';
+import { typeMismatch } from './alloy/typeMismatch';
+import { unknownReference } from './alloy/unknownReference';
+import { cycle } from './alloy/cycle';
+import { invalidRe2 } from './alloy/invalidRe2';
+import { globAsRegex } from './alloy/globAsRegex';
+import { regexAsGlob } from './alloy/regexAsGlob';
+import { unusedComponent } from './alloy/unusedComponent';
+import { rawDockerSocket } from './alloy/rawDockerSocket';
 
 export const composeChecks: readonly Check<ComposeTarget>[] = [
   yamlSyntax,
@@ -32,7 +47,24 @@ export const composeChecks: readonly Check<ComposeTarget>[] = [
 
 export const dotenvChecks: readonly Check<DotenvTarget>[] = [dotenvSyntax, dotenvDuplicateKey];
 
+export const alloyChecks: readonly Check<AlloyTarget>[] = [
+  alloySyntax,
+  unknownComponent,
+  unknownBlock,
+  unknownAttribute,
+  missingRequired,
+  duplicateComponent,
+  typeMismatch,
+  unknownReference,
+  cycle,
+  invalidRe2,
+  globAsRegex,
+  regexAsGlob,
+  unusedComponent,
+  rawDockerSocket,
+];
+
 /** Code to one-line description, for SARIF rules and documentation. */
 export function checkDescriptions(): Map<string, string> {
-  return new Map([...composeChecks, ...dotenvChecks].map((c) => [c.code, c.description]));
+  return new Map([...composeChecks, ...dotenvChecks, ...alloyChecks].map((c) => [c.code, c.description]));
 }

@@ -1,7 +1,7 @@
 // Which language a file is, by its name first and its content where names are not enough.
 import * as path from 'node:path';
 
-export type FileKind = 'compose' | 'dotenv';
+export type FileKind = 'compose' | 'dotenv' | 'alloy';
 
 const COMPOSE_NAME = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/;
 const DOTENV_NAME = /^\.env(\.[\w.-]+)?$|^[\w.-]+\.env$/;
@@ -15,6 +15,7 @@ export function fileKind(file: string, text?: string): FileKind | undefined {
   const name = path.basename(file);
   if (COMPOSE_NAME.test(name)) return 'compose';
   if (DOTENV_NAME.test(name)) return 'dotenv';
+  if (name.endsWith('.alloy')) return 'alloy';
   if (/\.ya?ml$/.test(name) && text !== undefined && TOP_LEVEL_SERVICES.test(text)) return 'compose';
   return undefined;
 }

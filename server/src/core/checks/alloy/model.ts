@@ -1,0 +1,161 @@
+// The components of an Alloy file, the scopes they live in, and how references resolve: the checks'
+// shared reading of a file, after Alloy's controller (node IDs) and ResolveTraversal (prefixes).
+import { Block, blockFullName, type AlloyFile, type Statement } from '../../alloy/ast';
+import { attributesOf, stringLiteralValue, traversalsInBody, type Traversal } from '../../alloy/traverse';
+import { componentSchema, configBlockSchema, stdlibNames, type ComponentSchema } from '../../alloy/registry/registry';
+
+export type NodeKind = 'component' | 'config' | 'custom' | 'imported' | 'unknown';
+
+export interface ComponentNode {
+  /** Node ID: the block name, plus `.label` when labelled (`loki.write.local`). */
+  id: string;
+  name: string;
+  block: Block;
+  kind: NodeKind;
+  /** Registry schema for components and config blocks. */
+  schema?: ComponentSchema;
+  /** Export names of a custom component (the `export` blocks of its `declare`). */
+  customExports?: string[];
+  scope: Scope;
+}
+
+export interface Scope {
+  nodes: ComponentNode[];
+  parent?: Scope;
+  /** Custom component names (`declare` labels) visible here. */
+  declares: Map<string, Block>;
+  /** `import.*` labels: blocks `<label>.<name>` instantiate the module's components. */
+  imports: Set<string>;
+  /** Names a reference may start with here (a `foreach` var, `argument` inside a declare). */
+  locals: Set<string>;
+}
+
+export interface Reference {
+  traversal: Traversal;
+  /** The node the reference is in. */
+  from: ComponentNode;
+  scope: Scope;
+}
+
+export interface AlloyModel {
+  root: Scope;
+  nodes: ComponentNode[];
+  references: Reference[];
+}
+
+export function buildModel(file: AlloyFile): AlloyModel {
+  const nodes: ComponentNode[] = [];
+  const references: Reference[] = [];
+  const root = newScope(undefined);
+  fillScope(root, file.body, nodes, references);
+  return { root, nodes, references };
+}
+
+function newScope(parent: Scope | undefined, locals: string[] = []): Scope {
+  return { nodes: [], parent, declares: new Map(), imports: new Set(), locals: new Set(locals) };
+}
+
+function fillScope(scope: Scope, body: Statement[], all: ComponentNode[], references: Reference[]): void {
+  const blocks = body.filter((s): s is Block => s.kind === 'block');
+  for (const b of blocks) {
+    const name = blockFullName(b);
+    if (name === 'declare' && b.label) scope.declares.set(b.label.name, b);
+    if (name.startsWith('import.') && b.label) scope.imports.add(b.label.name);
+  }
+  for (const b of blocks) {
+    const name = blockFullName(b);
+    const node: ComponentNode = { id: b.label ? `${name}.${b.label.name}` : name, name, block: b, kind: 'unknown', scope };
+    classify(node, scope);
+    scope.nodes.push(node);
+    all.push(node);
+    if (name === 'declare') {
+      fillScope(newScope(scope, ['argument']), b.body, all, references);
+      continue;
+    }
+    if (name === 'foreach') {
+      const template = b.body.find((s): s is Block => s.kind === 'block' && blockFullName(s) === 'template');
+      const varName = attributesOf(b.body).find((a) => a.name.name === 'var');
+      const local = varName && stringLiteralValue(varName.value);
+      if (template) fillScope(newScope(scope, local ? [local] : []), template.body, all, references);
+      const outside = b.body.filter((s) => s !== template);
+      for (const traversal of traversalsInBody(outside)) references.push({ traversal, from: node, scope });
+      continue;
+    }
+    for (const traversal of traversalsInBody(b.body)) references.push({ traversal, from: node, scope });
+  }
+}
+
+function classify(node: ComponentNode, scope: Scope): void {
+  const component = componentSchema(node.name);
+  const config = configBlockSchema(node.name);
+  if (component) Object.assign(node, { kind: 'component', schema: component });
+  else if (config) Object.assign(node, { kind: 'config', schema: config });
+  else {
+    const declare = lookupDeclare(scope, node.name);
+    const first = node.name.split('.')[0];
+    if (declare) Object.assign(node, { kind: 'custom', customExports: exportLabels(declare) });
+    else if (node.name.includes('.') && inChain(scope, (s) => s.imports.has(first))) node.kind = 'imported';
+  }
+}
+
+function lookupDeclare(scope: Scope, name: string): Block | undefined {
+  for (let s: Scope | undefined = scope; s; s = s.parent) {
+    const d = s.declares.get(name);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+function inChain(scope: Scope, test: (s: Scope) => boolean): boolean {
+  for (let s: Scope | undefined = scope; s; s = s.parent) if (test(s)) return true;
+  return false;
+}
+
+function exportLabels(declare: Block): string[] {
+  return declare.body.flatMap((s) => (s.kind === 'block' && blockFullName(s) === 'export' && s.label ? [s.label.name] : []));
+}
+
+export type Resolution =
+  | { kind: 'node'; node: ComponentNode; /** Segments used by the node ID. */ length: number }
+  | { kind: 'builtin' }
+  | { kind: 'unresolved' };
+
+/**
+ * ResolveTraversal: the first prefix of growing length that is a node ID in this scope or an
+ * enclosing one; else a stdlib name, a local (foreach var, `argument`) or an import namespace.
+ */
+export function resolve(traversal: Traversal, scope: Scope, extra: readonly ComponentNode[] = []): Resolution {
+  const names = traversal.map((t) => t.name);
+  for (let length = 1; length <= names.length; length++) {
+    const id = names.slice(0, length).join('.');
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const node = s.nodes.find((n) => n.id === id);
+      if (node) return { kind: 'node', node, length };
+    }
+    const other = extra.find((n) => n.id === id);
+    if (other) return { kind: 'node', node: other, length };
+  }
+  const first = names[0];
+  if (stdlibNames.has(first) || inChain(scope, (s) => s.locals.has(first) || s.imports.has(first))) return { kind: 'builtin' };
+  return { kind: 'unresolved' };
+}
+
+/** Node IDs visible from a scope, for did-you-mean. */
+export function visibleIds(scope: Scope): string[] {
+  const ids: string[] = [];
+  for (let s: Scope | undefined = scope; s; s = s.parent) ids.push(...s.nodes.map((n) => n.id));
+  return ids;
+}
+
+/** The export names a node is known to have; undefined when unknown (nothing to check against). */
+export function exportsOf(node: ComponentNode): string[] | undefined {
+  if (node.kind === 'custom') return node.customExports;
+  if (node.kind === 'config') return node.name === 'argument' ? ['value'] : undefined;
+  if (node.kind === 'component') return node.schema?.exports?.map((e) => e.name);
+  return undefined;
+}
+
+/** Top-level nodes of every scope, which are the IDs a sibling file can reference. */
+export function rootNodes(model: AlloyModel): ComponentNode[] {
+  return model.root.nodes;
+}

@@ -1,0 +1,39 @@
+// Where Alloy takes a regex, and how it applies it: relabel `rule` blocks anchor (`^(?s:...)$`),
+// loki.process stages do not.
+import { blockFullName, type LiteralExpr } from '../../alloy/ast';
+import { attributesOf } from '../../alloy/traverse';
+import type { Anchoring } from '../../patterns/re2';
+import { schemaBodies } from './schemaWalk';
+import type { AlloyModel } from './model';
+
+export interface RegexSite {
+  literal: LiteralExpr;
+  anchoring: Anchoring;
+  /** `rule.regex`, `stage.regex.expression`... */
+  where: string;
+}
+
+const UNANCHORED: Record<string, string[]> = {
+  'stage.regex': ['expression'],
+  'stage.replace': ['expression'],
+  'stage.drop': ['expression'],
+  'stage.multiline': ['firstline'],
+};
+
+const ANCHORED_BLOCKS = new Set(['rule', 'write_relabel_config', 'metric_relabel_config']);
+
+export function regexSites(model: AlloyModel): RegexSite[] {
+  const sites: RegexSite[] = [];
+  for (const visit of schemaBodies(model)) {
+    const name = visit.path[visit.path.length - 1];
+    if (name === undefined || visit.node.kind !== 'component') continue;
+    const attrs = ANCHORED_BLOCKS.has(name) ? ['regex'] : visit.node.name === 'loki.process' ? UNANCHORED[name] ?? [] : [];
+    for (const attr of attributesOf(visit.body)) {
+      if (!attrs.includes(attr.name.name)) continue;
+      const v = attr.value;
+      if (v.kind !== 'literal' || v.token !== 'STRING') continue;
+      sites.push({ literal: v, anchoring: ANCHORED_BLOCKS.has(name) ? 'anchored' : 'unanchored', where: `${blockFullName(visit.block)}.${attr.name.name}` });
+    }
+  }
+  return sites;
+}

@@ -1,0 +1,44 @@
+// Walks the bodies of components and config blocks together with what the registry says about them.
+import { blockFullName, type Block, type Statement } from '../../alloy/ast';
+import { blockSchema, childBlockNames, type ArgumentSchema } from '../../alloy/registry/registry';
+import type { AlloyModel, ComponentNode } from './model';
+
+export interface BodyVisit {
+  node: ComponentNode;
+  /** The block whose body this is (the component's own block at the top). */
+  block: Block;
+  /** Block names from the component down; `[]` for the component's own body. */
+  path: string[];
+  body: Statement[];
+  /** Documented arguments; undefined when the docs give none to check against. */
+  arguments?: ArgumentSchema[];
+  /** Documented child blocks; undefined when unknown. */
+  childBlocks?: string[];
+  /** Child blocks the docs do not know, reported by river/unknown-block and not visited. */
+  unknownChildren: Block[];
+}
+
+export function* schemaBodies(model: AlloyModel): Generator<BodyVisit> {
+  for (const node of model.nodes) {
+    const schema = node.schema;
+    if (!schema) continue;
+    yield* visit(node, node.block, []);
+  }
+}
+
+function* visit(node: ComponentNode, block: Block, path: string[]): Generator<BodyVisit> {
+  const schema = node.schema!;
+  if (schema.componentBodies?.some((p) => p.length === path.length && p.every((x, i) => x === path[i]))) return;
+  const top = path.length === 0;
+  const args = top ? schema.arguments ?? undefined : blockSchema(schema, path)?.arguments ?? undefined;
+  const children = childBlockNames(schema, path);
+  // A nested block whose children the docs never list may still have some: leave it unchecked.
+  const childBlocks = top || children.length > 0 ? children : undefined;
+  const blocks = block.body.filter((s): s is Block => s.kind === 'block');
+  const unknownChildren = childBlocks ? blocks.filter((b) => !childBlocks.includes(blockFullName(b))) : [];
+  yield { node, block, path, body: block.body, arguments: args && args.length > 0 ? args : undefined, childBlocks, unknownChildren };
+  for (const child of blocks) {
+    if (unknownChildren.includes(child)) continue;
+    yield* visit(node, child, [...path, blockFullName(child)]);
+  }
+}

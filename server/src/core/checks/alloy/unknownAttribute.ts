@@ -1,0 +1,28 @@
+import { attributesOf } from '../../alloy/traverse';
+import { closestMatch } from '../../text/suggest';
+import type { Check } from '../check';
+import { schemaBodies } from './schemaWalk';
+import type { AlloyTarget } from './target';
+
+export const unknownAttribute: Check<AlloyTarget> = {
+  code: 'river/unknown-attribute',
+  severity: 'error',
+  description: 'An attribute the component or block does not accept, per the Alloy reference.',
+  run({ file, model }, report) {
+    for (const visit of schemaBodies(model)) {
+      if (!visit.arguments) continue;
+      const names = visit.arguments.map((a) => a.name);
+      for (const attr of attributesOf(visit.body)) {
+        if (names.includes(attr.name.name)) continue;
+        const suggestion = closestMatch(attr.name.name, names);
+        const where = [visit.node.name, ...visit.path].join(' > ');
+        report({
+          file,
+          span: attr.name.span,
+          message: `unrecognized attribute name "${attr.name.name}" in ${where}` + (suggestion ? `: did you mean "${suggestion}"?` : '.'),
+          fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ file, span: attr.name.span, newText: suggestion }], preferred: true }] : [],
+        });
+      }
+    }
+  },
+};
