@@ -354,6 +354,6 @@ test('the realistic configs are all linked up: no unused-component advice either
   for (const [name, text] of Object.entries(CONFIGS)) {
     const ws = workspace({ 'config.alloy': text });
     const unused = ws.check('config.alloy').filter((f) => f.code === 'river/unused-component').map((f) => text.slice(f.span.start, f.span.end));
-    assert.deepEqual(unused, name === 'OTEL' ? [] : name === 'METRICS' ? [] : unused, name);
+    assert.deepEqual(unused, [], name);
   }
 });
