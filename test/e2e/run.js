@@ -42,13 +42,16 @@ async function main() {
     if (d.startsWith('e2e-') && Date.now() - fs.statSync(p).mtimeMs > 24 * 3600e3) fs.rmSync(p, { recursive: true, force: true });
   }
   const runDir = fs.mkdtempSync(path.join(base, 'e2e-'));
+  // The tests edit the workspace and VS Code may save the edits: they get a copy of the fixture.
+  const folder = path.join(runDir, path.basename(workspace));
+  fs.cpSync(workspace, folder, { recursive: true });
   let ok = false;
   try {
     await runTests({
       vscodeExecutablePath: path.join(__dirname, 'vscode-shim.js'),
       extensionDevelopmentPath: root,
       extensionTestsPath: suite,
-      launchArgs: [workspace, `--user-data-dir=${path.join(runDir, 'user-data')}`,
+      launchArgs: [folder, `--user-data-dir=${path.join(runDir, 'user-data')}`,
         `--extensions-dir=${path.join(runDir, 'extensions')}`],
       // Only the shim and what it starts get Node 24 (code-server requires it); this process and the
       // rest of the project's tooling stay on the machine's Node.

@@ -70,6 +70,7 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
     fs.writeFileSync(settings, JSON.stringify({
       'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.disableAIFeatures': true,
       'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
+      'files.autoSave': 'off',   // as on desktop: tests see their edits unsaved, whatever code-server defaults to
       'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false,
     }, null, 2));
   }
