@@ -4,6 +4,7 @@ import type { ComposeTarget } from './compose/target';
 import type { DotenvTarget } from './dotenv/target';
 import type { AlloyTarget } from './alloy/target';
 import { yamlSyntax } from './compose/yamlSyntax';
+import { schema } from './compose/schema';
 import { invalidInterpolation } from './compose/invalidInterpolation';
 import { undefinedVariable } from './compose/undefinedVariable';
 import { dependsOnInitCondition } from './compose/dependsOnInitCondition';
@@ -33,6 +34,7 @@ import { rawDockerSocket } from './alloy/rawDockerSocket';
 
 export const composeChecks: readonly Check<ComposeTarget>[] = [
   yamlSyntax,
+  schema,
   invalidInterpolation,
   undefinedVariable,
   dependsOnInitCondition,
