@@ -8,6 +8,8 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { registerCodeActions } from './codeActions';
 import { registerHover } from './hover';
 import { registerCompletion } from './completion';
+import { registerStacks } from './stacks';
+import type { StackDefinition } from '../core/compose/stack';
 import { resolveSettings, type RawSettings, type ServerSettings } from './settings';
 
 export interface ServerContext {
@@ -15,6 +17,9 @@ export interface ServerContext {
   documents: TextDocuments<TextDocument>;
   uris: UriMap;
   analyzer(): Analyzer;
+  /** The workspace folders' paths. */
+  roots(): string[];
+  configuredStacks(): StackDefinition[];
 }
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
@@ -23,6 +28,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const openTexts = new Map<string, string>();
   const source = overlayFileSource(() => openTexts);
   let root: string | undefined;
+  let roots: string[] = [];
   let settings: ServerSettings = resolveSettings(undefined, undefined);
   let analyzer: Analyzer | undefined;
   let debounceMs = 0;
@@ -39,12 +45,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       compose: settings.compose,
       onCheckError: (code, error) => connection.console.error(`check ${code} failed: ${error instanceof Error ? error.stack : String(error)}`),
     })),
+    roots: () => roots,
+    configuredStacks: () => settings.stacks,
   };
   const publisher = new DiagnosticsPublisher(context, () => [...openTexts.keys()], () => debounceMs);
 
   connection.onInitialize((params) => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     root = folder ? uriToPath(folder) : undefined;
+    roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+    if (roots.length === 0 && root) roots = [root];
     const options = (params.initializationOptions ?? {}) as { debounceMs?: number; settings?: RawSettings };
     debounceMs = options.debounceMs ?? 0;
     settings = resolveSettings(options.settings, root);
@@ -89,6 +99,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   registerCodeActions(context, publisher);
   registerHover(context);
   registerCompletion(context);
+  registerStacks(context);
   documents.listen(connection);
   connection.listen();
 }
