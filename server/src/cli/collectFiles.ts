@@ -25,6 +25,6 @@ export function knownFilesUnder(dir: string): string[] {
 
 function isKnown(file: string): boolean {
   if (fileKind(file) !== undefined) return true;
-  // YAML files are compose files only by content (a top-level `services:`).
-  return /\.ya?ml$/.test(file) && fileKind(file, fs.readFileSync(file, 'utf8')) !== undefined;
+  // YAML and JSON files are known only by content: compose (`services:`), Prometheus, Promtail, Loki, dashboards.
+  return /\.(ya?ml|json)$/.test(file) && fileKind(file, fs.readFileSync(file, 'utf8')) !== undefined;
 }

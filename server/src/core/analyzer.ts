@@ -2,7 +2,10 @@
 import * as path from 'node:path';
 import type { Finding } from './diagnostic';
 import { runChecks } from './checks/check';
-import { alloyChecks, composeChecks, dotenvChecks } from './checks/registry';
+import { alloyChecks, composeChecks, dotenvChecks, lokiChecks, queryChecks } from './checks/registry';
+import { queryFileTarget } from './checks/queries/target';
+import { readLokiConfig } from './observability/lokiConfig';
+import { LogPipelineIndex } from './observability/logPipelines';
 import { alloyTarget } from './checks/alloy/target';
 import type { ComposeSettings } from './checks/compose/target';
 import { parseDotenv } from './compose/dotenv';
@@ -27,6 +30,8 @@ export interface AnalyzerOptions {
 
 export class Analyzer {
   private readonly cache = new ComposeFileCache();
+  /** Log pipelines of the workspace, for checking dashboards' LogQL labels. */
+  private logPipelines?: LogPipelineIndex;
 
   constructor(private readonly options: AnalyzerOptions) {}
 
@@ -71,8 +76,19 @@ export class Analyzer {
       const { source, environment } = this.options;
       const target = alloyTarget(file, text, source, (dir) => detectStacks(dir, environment, source).map((d) => this.loadStack(d)));
       for (const finding of this.suppress(runChecks(alloyChecks, target, this.options.onCheckError))) addUnique(byFile, finding);
+    } else if (kind === 'dashboard' || kind === 'prometheus' || kind === 'promtail' || kind === 'loki') {
+      for (const finding of this.suppress(this.checkObservabilityFile(file, text, kind))) addUnique(byFile, finding);
     }
     return byFile;
+  }
+
+  /** Dashboards and Prometheus, Promtail and Loki configurations: their queries and patterns, and Loki's settings. */
+  private checkObservabilityFile(file: string, text: string, kind: 'dashboard' | 'prometheus' | 'promtail' | 'loki'): Finding[] {
+    const pipelines = (this.logPipelines ??= new LogPipelineIndex(this.options.source));
+    const target = queryFileTarget(file, text, kind, () => pipelines.labelsFor(file));
+    const findings = runChecks(queryChecks, target, this.options.onCheckError);
+    if (kind === 'loki') findings.push(...runChecks(lokiChecks, readLokiConfig(file, text), this.options.onCheckError));
+    return findings;
   }
 
   private suppress(findings: Finding[]): Finding[] {

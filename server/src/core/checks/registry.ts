@@ -31,6 +31,16 @@ import { globAsRegex } from './alloy/globAsRegex';
 import { regexAsGlob } from './alloy/regexAsGlob';
 import { unusedComponent } from './alloy/unusedComponent';
 import { rawDockerSocket } from './alloy/rawDockerSocket';
+import type { QueryFileTarget } from './queries/target';
+import type { LokiTarget } from './loki/target';
+import { querySyntax } from './queries/syntax';
+import { globWithEqualityMatcher } from './queries/globWithEqualityMatcher';
+import { invalidRe2 as queryInvalidRe2 } from './queries/invalidRe2';
+import { globAsRegex as queryGlobAsRegex } from './queries/globAsRegex';
+import { unknownLogLabel } from './queries/unknownLogLabel';
+import { regexAsGlob as pathRegexAsGlob } from './prometheus/regexAsGlob';
+import { retentionNotEnforced } from './loki/retentionNotEnforced';
+import { retentionNeedsDeleteStore } from './loki/retentionNeedsDeleteStore';
 
 export const composeChecks: readonly Check<ComposeTarget>[] = [
   yamlSyntax,
@@ -66,7 +76,19 @@ export const alloyChecks: readonly Check<AlloyTarget>[] = [
   rawDockerSocket,
 ];
 
+/** Queries and patterns in dashboards and in Prometheus, Promtail and Loki configurations. */
+export const queryChecks: readonly Check<QueryFileTarget>[] = [
+  querySyntax,
+  globWithEqualityMatcher,
+  queryInvalidRe2,
+  queryGlobAsRegex,
+  pathRegexAsGlob,
+  unknownLogLabel,
+];
+
+export const lokiChecks: readonly Check<LokiTarget>[] = [retentionNotEnforced, retentionNeedsDeleteStore];
+
 /** Code to one-line description, for SARIF rules and documentation. */
 export function checkDescriptions(): Map<string, string> {
-  return new Map([...composeChecks, ...dotenvChecks, ...alloyChecks].map((c) => [c.code, c.description]));
+  return new Map([...composeChecks, ...dotenvChecks, ...alloyChecks, ...queryChecks, ...lokiChecks].map((c) => [c.code, c.description]));
 }

@@ -1,7 +1,8 @@
 // Which language a file is, by its name first and its content where names are not enough.
 import * as path from 'node:path';
+import { observabilityKind, type ObservabilityKind } from '../observability/configKind';
 
-export type FileKind = 'compose' | 'dotenv' | 'alloy';
+export type FileKind = 'compose' | 'dotenv' | 'alloy' | ObservabilityKind;
 
 const COMPOSE_NAME = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/;
 const DOTENV_NAME = /^\.env(\.[\w.-]+)?$|^[\w.-]+\.env$/;
@@ -17,5 +18,7 @@ export function fileKind(file: string, text?: string): FileKind | undefined {
   if (DOTENV_NAME.test(name)) return 'dotenv';
   if (name.endsWith('.alloy')) return 'alloy';
   if (/\.ya?ml$/.test(name) && text !== undefined && TOP_LEVEL_SERVICES.test(text)) return 'compose';
+  // Dashboards, Prometheus, Promtail and Loki configurations only by content.
+  if (text !== undefined) return observabilityKind(name, text);
   return undefined;
 }

@@ -1,0 +1,3 @@
+import type { LokiConfig } from '../../observability/lokiConfig';
+
+export type LokiTarget = LokiConfig;

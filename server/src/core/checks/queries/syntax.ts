@@ -1,0 +1,24 @@
+import type { Check } from '../check';
+import { parseQuery } from '../../observability/queryLanguage';
+import type { QueryFileTarget } from './target';
+
+const NAMES = { promql: 'PromQL', logql: 'LogQL' };
+
+export const querySyntax: Check<QueryFileTarget> = {
+  code: 'query/syntax',
+  severity: 'warning',
+  description: 'A PromQL or LogQL query that does not parse (Grafana template variables and macros are understood).',
+  run({ queries }, report) {
+    for (const q of queries) {
+      // A query whose language is a guess may be fine in the language we did not guess.
+      if (!q.confident) continue;
+      const [error] = parseQuery(q.value, q.language).errors;
+      if (!error) continue;
+      report({
+        file: q.file,
+        span: { start: q.toFile(error.span.start), end: q.toFile(error.span.end) },
+        message: `${q.where}: ${NAMES[q.language]} syntax error: ${error.message}`,
+      });
+    }
+  },
+};
