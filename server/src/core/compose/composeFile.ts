@@ -1,5 +1,5 @@
 // One compose file as written: its YAML with positions, its syntax errors, its service mappings.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import type { Span } from '../diagnostic';
 
 export interface YamlSyntaxError {
@@ -73,5 +73,36 @@ export function valueScalars(file: ComposeFile): Scalar[] {
     else if (isSeq(node)) for (const item of node.items) walk(item);
   };
   walk(file.doc.contents);
+  return out;
+}
+
+/** The node an alias (`*name`) stands for; any other node as it is. */
+export function resolveAlias(node: unknown, doc: Document.Parsed): unknown {
+  return isAlias(node) ? node.resolve(doc) : node;
+}
+
+/**
+ * A mapping with its `<<` merge keys expanded, as compose reads it: the mapping's own keys win, then
+ * the merged mappings in order. The pairs are the originals, so their ranges still point into the file.
+ */
+export function mergedMap(node: unknown, doc: Document.Parsed, depth = 0): YAMLMap | undefined {
+  const map = resolveAlias(node, doc);
+  if (!isMap(map)) return undefined;
+  const isMerge = (p: Pair) => isScalar(p.key) && p.key.value === '<<';
+  if (!map.items.some(isMerge) || depth > 20) return map;
+  const out = new YAMLMap();
+  out.range = map.range;
+  const seen = new Set<string>();
+  const add = (p: Pair) => {
+    const key = scalarText(p.key);
+    if (key === undefined || seen.has(key)) return;
+    seen.add(key);
+    out.items.push(p);
+  };
+  map.items.filter((p) => !isMerge(p)).forEach(add);
+  for (const p of map.items.filter(isMerge)) {
+    const value = resolveAlias(p.value, doc);
+    for (const source of isSeq(value) ? value.items : [value]) mergedMap(source, doc, depth + 1)?.items.forEach(add);
+  }
   return out;
 }

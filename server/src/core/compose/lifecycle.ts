@@ -99,7 +99,7 @@ export function longRunningReason(service: Service): LongRunningReason | undefin
 /** A run-once service: it exits after its work, so dependants should wait for its completion. */
 export function isRunOnce(stack: Stack, service: Service): boolean {
   if (longRunningReason(service)) return false;
-  if (!/^(no|on-failure(:\d+)?)$/.test(restartPolicy(service))) return false;
+  if (!/^(no|on-failure(:\d+)?)$/.test(restartPolicy(service)) || service.interactive) return false;
   return commandShape(service) === 'finite' || awaitedForCompletion(stack, service.name);
 }
 

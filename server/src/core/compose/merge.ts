@@ -2,8 +2,8 @@
 // the keys the checks read: scalars and command/entrypoint are replaced, healthcheck merges key by key,
 // depends_on merges by dependency, volumes are appended, `!reset` clears.
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { pairOf, scalarText, spanOf, type ComposeFile } from './composeFile';
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
+import { mergedMap, pairOf, resolveAlias, scalarText, spanOf, type ComposeFile } from './composeFile';
 import type { DependsOn, Located, Service } from './service';
 
 export interface MergeContext {
@@ -18,6 +18,8 @@ const handlers: Record<string, Handler> = {
   image: (s, v, f, c) => (s.image = locatedScalar(v, f, c)),
   restart: (s, v, f, c) => (s.restart = locatedScalar(v, f, c)),
   user: (s, v, f, c) => (s.user = locatedScalar(v, f, c)),
+  stdin_open: (s, v) => (s.interactive ||= scalarText(v) === 'true'),
+  tty: (s, v) => (s.interactive ||= scalarText(v) === 'true'),
   command: (s, v, f, c) => (s.command = locatedCommand(v, f, c)),
   entrypoint: (s, v, f, c) => (s.entrypoint = locatedCommand(v, f, c)),
   build: mergeBuild,
@@ -51,20 +53,32 @@ const RESETTABLE: Partial<Record<string, (s: Service) => void>> = {
   user: (s) => delete s.user,
   command: (s) => delete s.command,
   entrypoint: (s) => delete s.entrypoint,
-  build: (s) => delete s.dockerfile,
+  build: (s) => {
+    delete s.dockerfile;
+    s.builds = false;
+  },
   healthcheck: (s) => delete s.healthcheck,
   logging: (s) => delete s.loggingDriver,
   volumes: (s) => (s.volumes = []),
   depends_on: (s) => s.dependsOn.clear(),
 };
 
-export function mergeDefinition(service: Service, pair: Pair<Scalar, unknown>, file: ComposeFile, ctx: MergeContext): void {
-  service.definitions.push({ file, pair });
-  if (!isMap(pair.value)) return;
-  for (const item of (pair.value as YAMLMap).items) {
+/** Keys that name other services: `extends` does not carry them over from the base service. */
+const NOT_INHERITED = new Set(['depends_on', 'links', 'volumes_from', 'network_mode', 'extends']);
+
+/**
+ * Applies a definition; `inherited` for a base service pulled in by `extends`, whose text is not the
+ * service's own (fixes edit the service's own definitions only).
+ */
+export function mergeDefinition(service: Service, pair: Pair<Scalar, unknown>, file: ComposeFile, ctx: MergeContext, inherited = false): void {
+  if (!inherited) service.definitions.push({ file, pair });
+  const map = mergedMap(pair.value, file.doc);
+  if (!map) return;
+  for (const item of map.items) {
     const key = scalarText(item.key);
-    const value = item.value as Node | null;
-    if (key === undefined) continue;
+    const raw = resolveAlias(item.value, file.doc) as Node | null;
+    const value = (isMap(raw) ? mergedMap(raw, file.doc) : raw) as Node | null;
+    if (key === undefined || (inherited && NOT_INHERITED.has(key))) continue;
     if (value && (value.tag === '!reset' || value.tag === '!override')) RESETTABLE[key]?.(service);
     if (value && value.tag !== '!reset') handlers[key]?.(service, value, file, ctx);
   }
@@ -95,6 +109,7 @@ function locatedCommand(node: Node, file: ComposeFile, ctx: MergeContext): Locat
 function mergeBuild(service: Service, node: Node, file: ComposeFile, ctx: MergeContext): void {
   const span = spanOf(node);
   if (!span) return;
+  service.builds = true;
   const context = isMap(node) ? scalarText(pairOf(node, 'context')?.value) ?? '.' : scalarText(node);
   if (context === undefined || pairOf(node, 'dockerfile_inline')) return;
   const dockerfile = isMap(node) ? scalarText(pairOf(node, 'dockerfile')?.value) ?? 'Dockerfile' : 'Dockerfile';

@@ -50,6 +50,10 @@ export interface Service {
   command?: Located<string[] | string>;
   entrypoint?: Located<string[] | string>;
   user?: Located<string>;
+  /** `stdin_open` or `tty`: a shell or `cat` kept alive, not a command that finishes. */
+  interactive?: boolean;
+  /** The service builds its image; `image:` then only names the build's tag. */
+  builds?: boolean;
   loggingDriver?: Located<string>;
   volumes: Located<string>[];
   dependsOn: Map<string, DependsOn>;

@@ -101,3 +101,53 @@ test('a file opened alone, with no base file beside it, is its own stack', () =>
   const source = memoryFileSource({ '/x/monitoring.yml': base });
   assert.deepEqual(stacksForFile('/x/monitoring.yml', [], {}, source), [{ files: ['/x/monitoring.yml'] }]);
 });
+
+test('anchors, aliases and << merge keys are read as compose reads them', () => {
+  const text = `x-hc: &hc
+  test: ["CMD", "true"]
+x-base: &base
+  restart: unless-stopped
+  healthcheck: *hc
+services:
+  loki:
+    <<: *base
+    image: grafana/loki:3.1.0
+  tempo:
+    image: grafana/tempo:2.6.1
+    healthcheck: *hc
+  override:
+    <<: [*base]
+    restart: "no"
+`;
+  const stack = loadStack({ files: ['/p/compose.yaml'] }, {}, memoryFileSource({ '/p/compose.yaml': text }));
+  const loki = stack.services.get('loki')!;
+  assert.equal(loki.restart!.value, 'unless-stopped');
+  assert.equal(loki.healthcheck!.value.disabled, false);
+  assert.ok(stack.services.get('tempo')!.healthcheck);
+  assert.equal(stack.services.get('override')!.restart!.value, 'no', 'own keys win over merged ones');
+});
+
+test('extends pulls in the base service, from the same file or another, but not its dependencies', () => {
+  const source = memoryFileSource({
+    '/p/compose.yaml': 'services:\n  dbbase:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n    depends_on: [other]\n  db:\n    extends: dbbase\n  cache:\n    extends:\n      file: common/base.yaml\n      service: redis\n  other:\n    image: busybox:1.36\n',
+    '/p/common/base.yaml': 'services:\n  redis:\n    image: redis:7\n    restart: always\n',
+  });
+  const stack = loadStack({ files: ['/p/compose.yaml'] }, {}, source);
+  const db = stack.services.get('db')!;
+  assert.equal(db.image!.value, 'postgres:16');
+  assert.ok(db.healthcheck);
+  assert.equal(db.dependsOn.size, 0);
+  assert.equal(db.definitions.length, 1, 'only its own definition is edited by fixes');
+  assert.equal(stack.services.get('cache')!.restart!.value, 'always');
+});
+
+test('include: pulls the included files into the stack', () => {
+  const source = memoryFileSource({
+    '/p/compose.yaml': 'include:\n  - infra/compose.yaml\n  - path: [obs/a.yaml]\nservices:\n  app:\n    image: app:1\n    depends_on: [db, loki]\n',
+    '/p/infra/compose.yaml': 'services:\n  db:\n    image: postgres:16\n',
+    '/p/obs/a.yaml': 'include:\n  - ../compose.yaml\nservices:\n  loki:\n    image: grafana/loki:3.1.0\n',
+  });
+  const stack = loadStack({ files: ['/p/compose.yaml'] }, {}, source);
+  assert.deepEqual(stack.files.map((f) => f.path), ['/p/compose.yaml', '/p/infra/compose.yaml', '/p/obs/a.yaml']);
+  assert.deepEqual([...stack.services.keys()].sort(), ['app', 'db', 'loki']);
+});

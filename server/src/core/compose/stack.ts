@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { FileSource } from '../workspace/fileSource';
 import { parseComposeFile, scalarText, pairOf, type ComposeFile } from './composeFile';
 import { interpolate } from './interpolation';
-import { mergeDefinition } from './merge';
+import { mergeWithExtends } from './extends';
+import { loadStackFiles } from './stackFiles';
 import { emptyService, type Service } from './service';
 import { resolveStackVariables, type StackVariables } from './stackVariables';
 
@@ -49,13 +50,7 @@ export function loadStack(
 ): Stack {
   const projectDirectory = definition.projectDirectory ?? path.dirname(definition.files[0]);
   const variables = resolveStackVariables(projectDirectory, definition.envFiles, environment, source);
-  const files: ComposeFile[] = [];
-  const missingFiles: string[] = [];
-  for (const file of definition.files) {
-    const text = source.readFile(file);
-    if (text === undefined) missingFiles.push(file);
-    else files.push(cache.get(file, text));
-  }
+  const { files, missingFiles } = loadStackFiles(definition.files, source, cache);
   const lookup = (name: string) => variables.variables.get(name)?.value;
   const ctx = {
     projectDirectory,
@@ -64,12 +59,16 @@ export function loadStack(
       return result.ok ? result.value : text;
     },
   };
+  const resolveFile = (file: string) => {
+    const text = source.readFile(file);
+    return text === undefined ? undefined : cache.get(file, text);
+  };
   const services = new Map<string, Service>();
   for (const file of files) {
     for (const [name, pair] of file.services) {
       const service = services.get(name) ?? emptyService(name);
       services.set(name, service);
-      mergeDefinition(service, pair, file, ctx);
+      mergeWithExtends(service, pair, file, ctx, resolveFile);
     }
   }
   const projectName = projectNameOf(files, lookup, projectDirectory, ctx.interpolate);

@@ -34,3 +34,8 @@ test('advice stays at information level', () => {
   assert.deepEqual(withCode(findings, 'compose/docker-socket-non-root').map((f) => spanText(ws, f)), ['/var/run/docker.sock:/var/run/docker.sock:ro']);
   assert.deepEqual(withCode(findings, 'compose/loki-logging-driver').map((f) => spanText(ws, f)), ['loki']);
 });
+
+test('an image that only tags a local build is not unpinned', () => {
+  const ws = workspace({ 'docker-compose.yml': 'services:\n  app:\n    build: .\n    image: myapp\n' });
+  assert.deepEqual(withCode(ws.check(), 'compose/unpinned-image'), []);
+});

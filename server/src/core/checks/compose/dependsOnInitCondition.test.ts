@@ -116,3 +116,16 @@ test('silent on long-running services, servers without a restart policy, and com
   const completed = valid + '  other:\n    image: x:1\n    depends_on:\n      init:\n        condition: service_completed_successfully\n';
   assert.deepEqual(withCode(workspace({ 'docker-compose.yml': completed }).check(), CODE), []);
 });
+
+test('a shell or cat kept alive with stdin_open/tty is no init container', () => {
+  const text = `services:
+  toolbox:
+    image: busybox:1.36
+    command: cat
+    stdin_open: true
+  app:
+    image: app:1
+    depends_on: [toolbox]
+`;
+  assert.deepEqual(withCode(workspace({ 'docker-compose.yml': text }).check(), CODE), []);
+});

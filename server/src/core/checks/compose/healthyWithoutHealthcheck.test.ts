@@ -55,3 +55,15 @@ test('an override file that adds the healthcheck satisfies the base file', () =>
   });
   assert.deepEqual(withCode(ws.check(), CODE), []);
 });
+
+test('silent for an optional dependency: compose only warns and starts the dependant', () => {
+  const optional = text.replace('        condition: service_healthy', '        condition: service_healthy\n        required: false');
+  assert.deepEqual(withCode(workspace({ 'docker-compose.yml': optional }).check(), CODE), []);
+});
+
+test('a healthcheck that comes through an alias or extends counts', () => {
+  const aliased = `x-hc: &hc\n  test: ["CMD", "true"]\n` + text.replace('    ports:', '    healthcheck: *hc\n    ports:');
+  assert.deepEqual(withCode(workspace({ 'docker-compose.yml': aliased }).check(), CODE), []);
+  const extended = text.replace('  loki:\n    image: grafana/loki:3.1.0\n', '  lokibase:\n    image: grafana/loki:3.1.0\n    healthcheck:\n      test: ["CMD", "true"]\n  loki:\n    extends: lokibase\n');
+  assert.deepEqual(withCode(workspace({ 'docker-compose.yml': extended }).check(), CODE), []);
+});

@@ -36,7 +36,8 @@ export const healthyWithoutHealthcheck: Check<ComposeTarget> = {
     for (const service of stack.services.values()) {
       for (const dep of service.dependsOn.values()) {
         const target = stack.services.get(dep.service);
-        if (!target || dep.effectiveCondition !== 'service_healthy' || !dep.condition) continue;
+        // With `required: false` compose only warns and starts the dependant anyway.
+        if (!target || dep.effectiveCondition !== 'service_healthy' || !dep.condition || !dep.required) continue;
         if (target.healthcheck && !target.healthcheck.value.disabled) continue;
         const verdict = dockerfileVerdict(target, source);
         if (verdict === 'has-healthcheck') continue;

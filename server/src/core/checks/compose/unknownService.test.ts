@@ -36,3 +36,14 @@ test('silent for optional dependencies and services defined in another file of t
   });
   assert.deepEqual(withCode(ws.check(), CODE), []);
 });
+
+test('a service that an overlay file beside the stack defines is information, naming the -f set', () => {
+  const ws = workspace({
+    'compose.yaml': 'services:\n  app:\n    image: app:1\n',
+    'compose.agent.yaml': 'services:\n  chatbot:\n    image: bot:1\n    depends_on:\n      opamp-server:\n        condition: service_started\n',
+    'compose.observability.yaml': 'services:\n  opamp-server:\n    image: opamp:1\n',
+  });
+  const [finding] = withCode(ws.check('compose.agent.yaml'), CODE);
+  assert.equal(finding.severity, 'information');
+  assert.match(finding.message, /compose\.observability\.yaml defines it\. Run it as `docker compose -f compose\.yaml -f compose\.agent\.yaml -f compose\.observability\.yaml`/);
+});

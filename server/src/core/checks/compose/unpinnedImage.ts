@@ -16,7 +16,8 @@ export const unpinnedImage: Check<ComposeTarget> = {
   run({ stack }, report) {
     for (const service of stack.services.values()) {
       const image = service.image;
-      if (!image || image.value.includes('$') || image.value === '') continue;
+      // With `build:`, `image:` only tags the local build: there is nothing to pull.
+      if (!image || service.builds || image.value.includes('$') || image.value === '') continue;
       const tag = imageTag(image.value);
       if (tag !== undefined && tag !== 'latest') continue;
       report({
