@@ -75,3 +75,10 @@ test('a directory with no compose file and no PATH is a usage error, not a silen
   assert.equal(code, 2);
   assert.match(stderr, /no compose file found/);
 });
+
+test('an explicit directory with nothing StackLens checks is clean, with a note on stderr', () => {
+  const { code, stdout, stderr } = runCli(['check', 'server/src/core/text']);
+  assert.equal(code, 0);
+  assert.equal(stdout, '');
+  assert.match(stderr, /no file StackLens checks in server\/src\/core\/text/);
+});

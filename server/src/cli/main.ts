@@ -42,7 +42,9 @@ function filesToCheck(args: CheckArgs, stacks: StackDefinition[], cwd: string): 
 function check(args: CheckArgs, cwd: string): number {
   const stacks = stacksFromArgs(args, cwd);
   const files = filesToCheck(args, stacks, cwd);
-  if (files.length === 0) throw new UsageError(`no compose file found in ${args.projectDirectory ?? cwd}; give a PATH or -f FILE`);
+  if (files.length === 0 && args.paths.length === 0) throw new UsageError(`no compose file found in ${args.projectDirectory ?? cwd}; give a PATH or -f FILE`);
+  // An explicit PATH with nothing StackLens knows in it is checked, and clean: say so, do not fail CI.
+  if (files.length === 0) process.stderr.write(`stacklens: no file StackLens checks in ${args.paths.join(', ')}\n`);
   for (const f of args.envFiles) if (!fs.existsSync(path.resolve(cwd, f))) throw new UsageError(`couldn't find env file: ${path.resolve(cwd, f)}`);
   const analyzer = new Analyzer({
     source: diskFileSource,

@@ -6,7 +6,8 @@ export type FileKind = 'compose' | 'dotenv' | 'alloy' | ObservabilityKind;
 
 const COMPOSE_NAME = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/;
 const DOTENV_NAME = /^\.env(\.[\w.-]+)?$|^[\w.-]+\.env$/;
-const TOP_LEVEL_SERVICES = /^services:[ \t]*(#.*)?$/m;
+// A top-level `services:` holding a mapping: CI files (Travis, GitLab, Drone) have `services:` lists.
+const TOP_LEVEL_SERVICES = /^services:[ \t]*(?:\{|(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*[ \t]+[^\s#-][^\n]*:)/m;
 
 export function isComposeFileName(file: string): boolean {
   return COMPOSE_NAME.test(path.basename(file));
