@@ -12,6 +12,8 @@ test('dashboards, Prometheus, Promtail and Loki files are told apart by content'
   assert.equal(fileKind('config.yml', 'scrape_configs:\n  - job_name: x\n    pipeline_stages:\n      - docker: {}\n'), 'promtail');
   assert.equal(fileKind('config.yml', 'positions:\n  filename: /tmp/p.yaml\nscrape_configs: []\n'), 'promtail');
   assert.equal(fileKind('local-config.yaml', 'auth_enabled: false\nschema_config:\n  configs: []\n'), 'loki');
+  assert.equal(fileKind('tempo.yaml', 'server:\n  http_listen_port: 3200\ncompactor:\n  compaction:\n    block_retention: 48h\nstorage:\n  trace:\n    backend: local\n'), undefined);
+  assert.equal(fileKind('mimir.yaml', 'ingester:\n  ring: {}\nblocks_storage:\n  backend: s3\n'), undefined);
   assert.equal(fileKind('docker-compose.yml', 'services: {}\n'), 'compose');
   assert.equal(fileKind('values.yaml', 'loki:\n  schema_config: {}\n'), undefined);
   assert.equal(fileKind('prometheus.yml'), undefined, 'without content, no guess from the name');

@@ -34,6 +34,15 @@ test('a relabel regex written as a glob in prometheus.yml, each YAML quoting fix
   assert.match(ws.apply(findings[1].fixes![0])['prometheus.yml'], /regex: 'db-\.\*'\n/);
 });
 
+test('a relabel regex in a block scalar is fixed on its line, the line break kept', () => {
+  const text = 'scrape_configs:\n  - job_name: x\n    relabel_configs:\n      - regex: |-\n          app-*\n        action: keep\n';
+  const ws = testWorkspace({ 'prometheus.yml': text });
+  const [finding] = ws.check('prometheus.yml').filter((f) => f.code === CODE);
+  assert.equal(ws.text(finding), '*');
+  const fixed = ws.apply(finding.fixes![0])['prometheus.yml'];
+  assert.equal(fixed, text.replace('app-*', 'app-.*'));
+});
+
 test('silent on unanchored line filters and on real regexes', () => {
   const ws = testWorkspace({
     'dash.json': dashboardJson([{ title: 'P', datasource: PROMETHEUS, targets: [{ expr: 'up{job=~"app-.*|db"}' }, { expr: 'up{job=~"a+"}' }] }]),

@@ -70,10 +70,12 @@ export function queryEdit(q: EmbeddedString, span: Span, text: string): TextEdit
   return encoded === undefined ? undefined : { file: q.file, span: { start: q.toFile(span.start), end: q.toFile(span.end) }, newText: encoded };
 }
 
-/** Replaces the whole value of an embedded string, between its quotes. */
+/** Replaces the whole value of an embedded string, between its quotes (a block scalar keeps its line break). */
 export function replaceContent(s: EmbeddedString, value: string): TextEdit[] | undefined {
+  const content = s.value.replace(/\n+$/, '');
+  if (content.includes('\n')) return undefined;
   const encoded = s.encode?.(value);
-  return encoded === undefined ? undefined : [{ file: s.file, span: { start: s.toFile(0), end: s.toFile(s.value.length) }, newText: encoded }];
+  return encoded === undefined ? undefined : [{ file: s.file, span: { start: s.toFile(0), end: s.toFile(content.length) }, newText: encoded }];
 }
 
 /** A PromQL/LogQL string literal for `value`, in the quotes of `literal` (a raw string when it can be). */
