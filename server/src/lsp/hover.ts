@@ -1,4 +1,5 @@
 import { MarkupKind } from 'vscode-languageserver';
+import { alloyHover } from '../core/features/alloyHover';
 import { composeHover } from '../core/features/composeHover';
 import { dotenvHover } from '../core/features/dotenvHover';
 import { LineIndex } from '../core/text/lineIndex';
@@ -15,7 +16,10 @@ export function registerHover(context: ServerContext): void {
     const index = new LineIndex(text);
     const offset = index.offsetAt(position);
     const kind = fileKind(file, text);
-    const result = kind === 'compose' ? composeHover(context.analyzer(), file, offset) : kind === 'dotenv' ? dotenvHover(text, offset, process.env) : undefined;
+    const result = kind === 'compose' ? composeHover(context.analyzer(), file, offset)
+      : kind === 'dotenv' ? dotenvHover(text, offset, process.env)
+      : kind === 'alloy' ? alloyHover(context.analyzer().source, file, text, offset)
+      : undefined;
     return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: index.rangeOf(result.span) } : null;
   });
 }

@@ -8,6 +8,10 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { registerCodeActions } from './codeActions';
 import { registerHover } from './hover';
 import { registerCompletion } from './completion';
+import { registerDefinition } from './definition';
+import { registerReferences } from './references';
+import { registerDocumentSymbols } from './documentSymbols';
+import { registerFormatting } from './formatting';
 import { registerStacks } from './stacks';
 import type { StackDefinition } from '../core/compose/stack';
 import { resolveSettings, type RawSettings, type ServerSettings } from './settings';
@@ -64,7 +68,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['{', '$', ' ', ':'] },
+        completionProvider: { triggerCharacters: ['{', '$', ' ', ':', '.'] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        documentFormattingProvider: true,
       },
       serverInfo: { name: 'stacklens' },
     };
@@ -99,6 +107,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   registerCodeActions(context, publisher);
   registerHover(context);
   registerCompletion(context);
+  registerDefinition(context);
+  registerReferences(context);
+  registerDocumentSymbols(context);
+  registerFormatting(context);
   registerStacks(context);
   documents.listen(connection);
   connection.listen();

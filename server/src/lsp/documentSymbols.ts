@@ -1,0 +1,33 @@
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { alloySymbols, type AlloySymbol } from '../core/features/alloySymbols';
+import { LineIndex } from '../core/text/lineIndex';
+import { fileKind } from '../core/workspace/fileKinds';
+import { uriToPath } from './convert';
+import type { ServerContext } from './server';
+
+const KIND: Record<AlloySymbol['kind'], SymbolKind> = {
+  component: SymbolKind.Class,
+  custom: SymbolKind.Class,
+  imported: SymbolKind.Class,
+  unknown: SymbolKind.Class,
+  config: SymbolKind.Namespace,
+  block: SymbolKind.Struct,
+};
+
+export function registerDocumentSymbols(context: ServerContext): void {
+  context.connection.onDocumentSymbol(({ textDocument }) => {
+    const file = uriToPath(textDocument.uri);
+    const document = context.documents.get(textDocument.uri);
+    if (!file || !document || fileKind(file) !== 'alloy') return [];
+    const text = document.getText();
+    const index = new LineIndex(text);
+    const convert = (s: AlloySymbol): DocumentSymbol => ({
+      name: s.name,
+      kind: KIND[s.kind],
+      range: index.rangeOf(s.span),
+      selectionRange: index.rangeOf(s.selectionSpan),
+      children: s.children.map(convert),
+    });
+    return alloySymbols(file, text).map(convert);
+  });
+}

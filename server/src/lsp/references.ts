@@ -1,0 +1,17 @@
+import { alloyReferences } from '../core/features/alloyReferences';
+import { LineIndex } from '../core/text/lineIndex';
+import { fileKind } from '../core/workspace/fileKinds';
+import { uriToPath } from './convert';
+import { toLocations } from './definition';
+import type { ServerContext } from './server';
+
+export function registerReferences(context: ServerContext): void {
+  context.connection.onReferences(({ textDocument, position, context: request }) => {
+    const file = uriToPath(textDocument.uri);
+    const document = context.documents.get(textDocument.uri);
+    if (!file || !document || fileKind(file) !== 'alloy') return [];
+    const text = document.getText();
+    const offset = new LineIndex(text).offsetAt(position);
+    return toLocations(context, alloyReferences(context.analyzer().source, file, text, offset, request.includeDeclaration));
+  });
+}
