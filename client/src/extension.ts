@@ -9,6 +9,8 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'dockercompose' },
   { scheme: 'file', language: 'yaml' },
   { scheme: 'file', language: 'dotenv' },
+  // Grafana dashboards; the server tells them from other JSON by content.
+  { scheme: 'file', language: 'json' },
   { scheme: 'file', pattern: '**/{.env,.env.*,*.env}' },
 ];
 

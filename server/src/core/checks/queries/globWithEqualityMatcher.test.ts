@@ -4,12 +4,12 @@ import { dashboardJson, LOKI, PROMETHEUS, testWorkspace } from '../../observabil
 
 const CODE = 'query/glob-with-equality-matcher';
 
-test('a glob in an `=` matcher is reported on its star, with a regex fix at the raw JSON offsets', () => {
+test('a glob in an `=` matcher is reported on the operator and value, with a regex fix at the raw JSON offsets', () => {
   const expr = 'sum(rate(http_requests_total{job="dark_tower_ac*", path!="/api/*"}[5m]))';
   const ws = testWorkspace({ 'dash.json': dashboardJson([{ title: 'Req', datasource: PROMETHEUS, targets: [{ refId: 'A', expr }] }]) });
   const findings = ws.check('dash.json').filter((f) => f.code === CODE);
   assert.equal(findings.length, 2);
-  assert.deepEqual(findings.map((f) => ws.text(f)), ['*', '*']);
+  assert.deepEqual(findings.map((f) => ws.text(f)), ['=\\"dark_tower_ac*\\"', '!=\\"/api/*\\"']);
   assert.match(findings[0].message, /panel "Req", query A: `job="dark_tower_ac\*"` compares the whole value.*write `job=~"dark_tower_ac\.\*"`/);
   const fixed = ws.apply(findings[0].fixes![0])['dash.json'];
   assert.equal(JSON.parse(fixed).panels[0].targets[0].expr, 'sum(rate(http_requests_total{job=~"dark_tower_ac.*", path!="/api/*"}[5m]))');
@@ -21,7 +21,7 @@ test('the fix writes JSON escapes: a regex needing a backslash in a query inside
   // `a.b*` becomes the regex `a\.b.*`: `"a\\.b.*"` in PromQL, `\"a\\\\.b.*\"` in the JSON file.
   const ws = testWorkspace({ 'dash.json': dashboardJson([{ title: 'Logs', datasource: LOKI, targets: [{ refId: 'A', expr: '{app="a.b*"} |= "x\\"y"' }] }]) });
   const [finding] = ws.check('dash.json').filter((f) => f.code === CODE);
-  assert.equal(ws.text(finding), '*');
+  assert.equal(ws.text(finding), '=\\"a.b*\\"');
   const files = ws.apply(finding.fixes![0]);
   const expr = JSON.parse(files['dash.json']).panels[0].targets[0].expr;
   assert.equal(expr, '{app=~"a\\\\.b.*"} |= "x\\"y"');

@@ -16,10 +16,10 @@ export const globWithEqualityMatcher: Check<QueryFileTarget> = {
         if ((m.op !== '=' && m.op !== '!=') || m.containsVariable || !m.value.includes('*')) continue;
         const regex = globToRegex(m.value);
         const op = m.op === '=' ? '=~' : '!~';
-        const star = m.value.indexOf('*');
         report({
           file: q.file,
-          span: { start: q.toFile(m.valueToOriginal(star)), end: q.toFile(m.valueToOriginal(star + 1)) },
+          // The operator and the value together are the mistake: `="app*"`.
+          span: { start: q.toFile(m.opSpan.start), end: q.toFile(m.valueSpan.end) },
           message:
             `${q.where}: \`${m.label}${m.op}"${m.value}"\` compares the whole value with the text \`${m.value}\`, star included; ` +
             `\`${m.op}\` takes no wildcards. For a pattern, write \`${m.label}${op}"${regex}"\`.`,
