@@ -9,9 +9,12 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'dockercompose' },
   { scheme: 'file', language: 'yaml' },
   { scheme: 'file', language: 'dotenv' },
+  { scheme: 'file', language: 'grafana-alloy' },
   // Grafana dashboards; the server tells them from other JSON by content.
   { scheme: 'file', language: 'json' },
   { scheme: 'file', pattern: '**/{.env,.env.*,*.env}' },
+  // .alloy files whatever language id another installed extension gives them.
+  { scheme: 'file', pattern: '**/*.alloy' },
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -24,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: {
       configurationSection: 'stacklens',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.env,.env.*,*.env,*compose*.yml,*compose*.yaml,Dockerfile}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.env,.env.*,*.env,*compose*.yml,*compose*.yaml,Dockerfile,*.alloy}'),
     },
   };
   client = new LanguageClient('stacklens', 'StackLens', serverOptions, clientOptions);
