@@ -1,5 +1,6 @@
 // One compose file as written: its YAML with positions, its syntax errors, its service mappings.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../diagnostic';
 
 export interface YamlSyntaxError {
@@ -76,33 +77,81 @@ export function valueScalars(file: ComposeFile): Scalar[] {
   return out;
 }
 
-/** The node an alias (`*name`) stands for; any other node as it is. */
-export function resolveAlias(node: unknown, doc: Document.Parsed): unknown {
-  return isAlias(node) ? node.resolve(doc) : node;
+const anchorIndexes = new WeakMap<ComposeFile, Map<string, Node[]>>();
+
+/** Every anchored node by anchor name, in file order. yaml's own Alias.resolve walks the whole
+ * document on every call, which made merge-heavy files quadratic. */
+function anchorsOf(file: ComposeFile): Map<string, Node[]> {
+  let anchors = anchorIndexes.get(file);
+  if (!anchors) {
+    const index = new Map<string, Node[]>();
+    visit(file.doc as Document, (_key, node) => {
+      const anchor = (node as Node | null)?.anchor;
+      if (anchor && !isAlias(node)) index.set(anchor, [...(index.get(anchor) ?? []), node as Node]);
+    });
+    anchors = index;
+    anchorIndexes.set(file, anchors);
+  }
+  return anchors;
+}
+
+/** The node an alias (`*name`) stands for: the last definition of the anchor before it. Other nodes as they are. */
+export function resolveAlias(node: unknown, file: ComposeFile): unknown {
+  if (!isAlias(node)) return node;
+  const at = node.range?.[0] ?? Infinity;
+  return anchorsOf(file).get(node.source)?.filter((n) => (n.range?.[0] ?? Infinity) < at).pop();
+}
+
+export function isMergeKey(pair: Pair): boolean {
+  return isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN';
+}
+
+export function keyOf(pair: Pair): string | undefined {
+  return isScalar(pair.key) && pair.key.value != null ? String(pair.key.value) : undefined;
 }
 
 /**
- * A mapping with its `<<` merge keys expanded, as compose reads it: the mapping's own keys win, then
- * the merged mappings in order. The pairs are the originals, so their ranges still point into the file.
+ * A mapping's pairs with its `<<` merge keys expanded, as compose reads it: the mapping's own keys
+ * win, then the merged mappings in order. The pairs are the originals, so their ranges point into the file.
  */
-export function mergedMap(node: unknown, doc: Document.Parsed, depth = 0): YAMLMap | undefined {
-  const map = resolveAlias(node, doc);
-  if (!isMap(map)) return undefined;
-  const isMerge = (p: Pair) => isScalar(p.key) && p.key.value === '<<';
-  if (!map.items.some(isMerge) || depth > 20) return map;
-  const out = new YAMLMap();
-  out.range = map.range;
-  const seen = new Set<string>();
-  const add = (p: Pair) => {
-    const key = scalarText(p.key);
-    if (key === undefined || seen.has(key)) return;
-    seen.add(key);
-    out.items.push(p);
-  };
-  map.items.filter((p) => !isMerge(p)).forEach(add);
-  for (const p of map.items.filter(isMerge)) {
-    const value = resolveAlias(p.value, doc);
-    for (const source of isSeq(value) ? value.items : [value]) mergedMap(source, doc, depth + 1)?.items.forEach(add);
+export function mergedPairs(map: YAMLMap, file: ComposeFile, depth = 0): Pair[] {
+  if (!map.items.some(isMergeKey)) return map.items;
+  const own = map.items.filter((p) => !isMergeKey(p));
+  if (depth > 20) return own;
+  const seen = new Set(own.map(keyOf));
+  const out = [...own];
+  for (const merge of map.items.filter(isMergeKey)) {
+    const value = resolveAlias(merge.value, file);
+    const sources = isSeq(value) ? value.items.map((i) => resolveAlias(i, file)) : [value];
+    for (const source of sources) {
+      if (!isMap(source)) continue;
+      for (const pair of mergedPairs(source, file, depth + 1)) {
+        const key = keyOf(pair);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(pair);
+      }
+    }
   }
   return out;
+}
+
+/** mergedPairs as a mapping node (for pairOf), after resolving an alias to it. */
+export function mergedMap(node: unknown, file: ComposeFile): YAMLMap | undefined {
+  const map = resolveAlias(node, file);
+  if (!isMap(map)) return undefined;
+  if (!map.items.some(isMergeKey)) return map;
+  const out = new YAMLMap();
+  out.range = map.range;
+  out.items = mergedPairs(map, file);
+  return out;
+}
+
+const lineIndexes = new WeakMap<ComposeFile, LineIndex>();
+
+/** The file's line index, built once per parsed text. */
+export function lineIndexOf(file: ComposeFile): LineIndex {
+  let index = lineIndexes.get(file);
+  if (!index) lineIndexes.set(file, (index = new LineIndex(file.text)));
+  return index;
 }

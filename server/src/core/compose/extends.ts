@@ -8,7 +8,7 @@ import type { Service } from './service';
 export type FileResolver = (file: string) => ComposeFile | undefined;
 
 function baseOf(pair: Pair<Scalar, unknown>, file: ComposeFile, resolveFile: FileResolver): { pair: Pair<Scalar, unknown>; file: ComposeFile } | undefined {
-  const extendsNode = pairOf(mergedMap(pair.value, file.doc), 'extends')?.value;
+  const extendsNode = pairOf(mergedMap(pair.value, file), 'extends')?.value;
   const name = scalarText(isMap(extendsNode) ? pairOf(extendsNode, 'service')?.value : extendsNode);
   const other = isMap(extendsNode) ? scalarText(pairOf(extendsNode, 'file')?.value) : undefined;
   const baseFile = other === undefined ? file : resolveFile(path.resolve(path.dirname(file.path), other));

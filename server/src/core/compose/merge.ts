@@ -72,12 +72,12 @@ const NOT_INHERITED = new Set(['depends_on', 'links', 'volumes_from', 'network_m
  */
 export function mergeDefinition(service: Service, pair: Pair<Scalar, unknown>, file: ComposeFile, ctx: MergeContext, inherited = false): void {
   if (!inherited) service.definitions.push({ file, pair });
-  const map = mergedMap(pair.value, file.doc);
+  const map = mergedMap(pair.value, file);
   if (!map) return;
   for (const item of map.items) {
     const key = scalarText(item.key);
-    const raw = resolveAlias(item.value, file.doc) as Node | null;
-    const value = (isMap(raw) ? mergedMap(raw, file.doc) : raw) as Node | null;
+    const raw = resolveAlias(item.value, file) as Node | null;
+    const value = (isMap(raw) ? mergedMap(raw, file) : raw) as Node | null;
     if (key === undefined || (inherited && NOT_INHERITED.has(key))) continue;
     if (value && (value.tag === '!reset' || value.tag === '!override')) RESETTABLE[key]?.(service);
     if (value && value.tag !== '!reset') handlers[key]?.(service, value, file, ctx);

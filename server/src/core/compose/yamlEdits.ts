@@ -1,11 +1,10 @@
 // Text edits on compose files that keep the file's own indentation, for quick fixes.
 import { isMap, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { TextEdit } from '../diagnostic';
-import { LineIndex } from '../text/lineIndex';
-import { pairOf, scalarText, spanOf, type ComposeFile } from './composeFile';
+import { lineIndexOf, pairOf, scalarText, spanOf, type ComposeFile } from './composeFile';
 
 function columnOf(file: ComposeFile, offset: number): number {
-  return new LineIndex(file.text).positionAt(offset).character;
+  return lineIndexOf(file).positionAt(offset).character;
 }
 
 /** The file's indentation step, measured from the first service's keys; two spaces when unknown. */

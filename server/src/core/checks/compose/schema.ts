@@ -1,7 +1,7 @@
-import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Check, Report } from '../check';
 import type { Fix, Span } from '../../diagnostic';
-import type { ComposeFile } from '../../compose/composeFile';
+import { keyOf, mergedPairs, resolveAlias, type ComposeFile } from '../../compose/composeFile';
 import { acceptsAnything, composeRoot, type JsonType, type SchemaNode } from '../../compose/schema/composeSchema';
 import { closestMatch } from '../../text/suggest';
 import type { ComposeTarget } from './target';
@@ -65,7 +65,7 @@ class SchemaWalk {
   visit(value: unknown, node: SchemaNode, path: Path | undefined, key?: unknown): void {
     if (acceptsAnything(node)) return;
     if (isAlias(value)) {
-      const target = this.resolve(value);
+      const target = resolveAlias(value, this.file) as Node | undefined;
       if (target && this.firstVisit(target, node)) this.visit(target, node, path);
       return;
     }
@@ -88,7 +88,7 @@ class SchemaWalk {
   }
 
   private visitMapping(map: YAMLMap, node: SchemaNode, path: Path | undefined): void {
-    const pairs = mergedPairs(map, (alias) => this.resolve(alias));
+    const pairs = mergedPairs(map, this.file);
     for (const pair of pairs) {
       const key = keyOf(pair);
       if (key === undefined) continue;
@@ -136,23 +136,6 @@ class SchemaWalk {
     else if (node.maximum !== undefined && scalar.value > node.maximum) this.add(scalar, `${render(path)} must be less than or equal to ${node.maximum}`);
   }
 
-  private anchors?: Map<string, Node[]>;
-
-  /** yaml's own Alias.resolve searches the whole document on every call; one index serves them all. */
-  private resolve(alias: Alias): Node | undefined {
-    if (!this.anchors) {
-      const anchors = new Map<string, Node[]>();
-      visit(this.file.doc as Document, (_key, node) => {
-        const anchor = (node as Node | null)?.anchor;
-        if (anchor && !isAlias(node)) anchors.set(anchor, [...(anchors.get(anchor) ?? []), node as Node]);
-      });
-      this.anchors = anchors;
-    }
-    // An anchor may be redefined: the alias means the last definition before it.
-    const at = alias.range?.[0] ?? Infinity;
-    return this.anchors.get(alias.source)?.filter((n) => (n.range?.[0] ?? Infinity) < at).pop();
-  }
-
   private firstVisit(target: Node, node: SchemaNode): boolean {
     const schemas = this.followed.get(target) ?? new Set<SchemaNode>();
     this.followed.set(target, schemas);
@@ -185,30 +168,6 @@ class SchemaWalk {
  * A mapping's pairs as compose reads them: `<<` merge keys (YAML 1.1, which compose-go's parser keeps)
  * bring in the pairs of the mapping(s) they name, except keys the mapping sets itself.
  */
-function mergedPairs(map: YAMLMap, resolve: (alias: Alias) => Node | undefined, depth = 0): Pair[] {
-  if (!map.items.some(isMergeKey)) return map.items;
-  const own = map.items.filter((p) => !isMergeKey(p));
-  if (depth > 20) return own;
-  const seen = new Set(own.map(keyOf));
-  const out = [...own];
-  const deref = (node: unknown) => (isAlias(node) ? resolve(node) : node);
-  for (const merge of map.items.filter(isMergeKey)) {
-    const value = deref(merge.value);
-    const sources = isSeq(value) ? value.items.map(deref) : [value];
-    // Earlier sources win over later ones, as in YAML's merge.
-    for (const source of sources) {
-      if (!isMap(source)) continue;
-      for (const pair of mergedPairs(source as YAMLMap, resolve, depth + 1)) {
-        const key = keyOf(pair);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push(pair);
-      }
-    }
-  }
-  return out;
-}
-
 /** closestMatch, and a swap of two neighbouring letters (`imgae`), which it counts as two edits. */
 function suggest(key: string, candidates: string[]): string | undefined {
   return closestMatch(key, candidates) ?? candidates.find((c) => isTransposition(key.toLowerCase(), c));
@@ -218,14 +177,6 @@ function isTransposition(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
   return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
-}
-
-function isMergeKey(pair: Pair): boolean {
-  return isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN';
-}
-
-function keyOf(pair: Pair): string | undefined {
-  return isScalar(pair.key) && pair.key.value != null ? String(pair.key.value) : undefined;
 }
 
 function typeOf(value: unknown): JsonType | undefined {
