@@ -120,6 +120,7 @@ export class DockerWatcher extends EventEmitter {
     try {
       // Subscribe before listing, so a change between the two is not lost.
       const stream = (await this.docker.getEvents({ filters: { type: ['container'] }, abortSignal: connection.signal })) as NodeJS.ReadableStream;
+      if (this.disposed) return connection.abort();
       this.connection = connection;
       this.follow(stream, connection);
       this.inspected.clear();

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { StackInfo } from '../../../server/src/protocol/stacks';
 import type { ContainerInspectData } from './containerState';
 import { stackHealth, type StackInput } from './stackHealth';
 
@@ -128,4 +129,13 @@ test('a stack without run-once services has no init part; restarting is called o
   const h = stackHealth(only, [container('loki', healthy), container('grafana', { Status: 'restarting', ExitCode: 1 }), container('alloy', exited(0))]);
   assert.deepEqual([h.summary.text, h.summary.severity], ['1/3 healthy, 1 restarting', 'error']);
   assert.equal(states(h).alloy, 'exited');
+});
+
+test("the language server's StackInfo feeds the model as it is", () => {
+  const info: StackInfo = {
+    ...stack,
+    envFiles: [],
+    services: stack.services.map((s) => ({ ...s, definition: { file: stack.files[0], line: 0, character: 0 }, logSelector: '{}' })),
+  };
+  assert.equal(stackHealth(info, [container('loki', healthy)]).summary.text, '1/3 healthy, 0/2 init completed');
 });
