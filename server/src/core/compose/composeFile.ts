@@ -1,5 +1,5 @@
 // One compose file as written: its YAML with positions, its syntax errors, its service mappings.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../diagnostic';
 
@@ -17,13 +17,17 @@ export interface ComposeFile {
   services: Map<string, Pair<Scalar, unknown>>;
 }
 
-export function parseComposeFile(path: string, text: string): ComposeFile {
-  const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+export function parseComposeFile(path: string, text: string, parse = parseWhole): ComposeFile {
+  const doc = parse(text);
   const syntaxErrors = doc.errors.map((e) => ({
     span: spanFromPos(e.pos, text.length),
     message: firstLine(e.message),
   }));
   return { path, text, doc, syntaxErrors, services: serviceEntries(doc) };
+}
+
+function parseWhole(text: string): Document.Parsed {
+  return parseDocument(text, { prettyErrors: false, uniqueKeys: true });
 }
 
 function serviceEntries(doc: Document.Parsed): Map<string, Pair<Scalar, unknown>> {

@@ -5,6 +5,7 @@ import { parseComposeFile, scalarText, pairOf, type ComposeFile } from './compos
 import { interpolate } from './interpolation';
 import { mergeWithExtends } from './extends';
 import { loadStackFiles } from './stackFiles';
+import { IncrementalComposeParser } from './incrementalParse';
 import { emptyService, type Service } from './service';
 import { resolveStackVariables, type StackVariables } from './stackVariables';
 
@@ -32,11 +33,14 @@ export interface Stack {
 /** Parsed files are reused while their text is unchanged: a stack is reloaded on every keystroke. */
 export class ComposeFileCache {
   private readonly files = new Map<string, ComposeFile>();
+  private readonly parsers = new Map<string, IncrementalComposeParser>();
 
   get(file: string, text: string): ComposeFile {
     const cached = this.files.get(file);
     if (cached && cached.text === text) return cached;
-    const parsed = parseComposeFile(file, text);
+    let parser = this.parsers.get(file);
+    if (!parser) this.parsers.set(file, (parser = new IncrementalComposeParser()));
+    const parsed = parseComposeFile(file, text, (t) => parser.parse(t));
     this.files.set(file, parsed);
     return parsed;
   }

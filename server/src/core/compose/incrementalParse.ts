@@ -1,0 +1,136 @@
+// Re-parsing a 13,000-line compose file on every keystroke costs ~150 ms in the yaml library. An edit
+// touches one service, so the file is cut where YAML allows it (top-level keys, and each service
+// under `services:`), each piece is parsed on its own and kept while its text is unchanged, and the
+// pieces are put back together into one document with every range in file offsets.
+import { Document, isCollection, isPair, isScalar, Pair, parseDocument, Scalar, YAMLMap, type Node, type YAMLError } from 'yaml';
+
+interface Piece {
+  start: number;
+  text: string;
+}
+
+interface ParsedPiece {
+  doc: Document.Parsed;
+  /** The file offset the piece's ranges currently hold. */
+  offset: number;
+}
+
+/** Streams of several documents, and directives, are parsed whole. */
+const NOT_SPLITTABLE = /^(---|\.\.\.|%)/m;
+/** `key:` at column 0; a column-0 continuation of a multi-line scalar rarely has the `: ` form. */
+const TOP_LEVEL_KEY = /^[^\s#\-][^\n:]*:(?=[ \t]|$)/gm;
+
+function pieces(text: string, boundaries: number[]): Piece[] {
+  return boundaries.map((start, i) => ({ start, text: text.slice(start, boundaries[i + 1] ?? text.length) }));
+}
+
+/**
+ * Offsets where a top-level key starts (the first piece also holds any leading comments); undefined
+ * when content comes before the first key, which only a whole parse judges right.
+ */
+function topLevelStarts(text: string): number[] | undefined {
+  const starts = [0];
+  for (const m of text.matchAll(TOP_LEVEL_KEY)) if (m.index > 0) starts.push(m.index);
+  const lead = text.slice(0, starts[1] ?? text.length);
+  if (starts.length > 1 && !/^[^\s#\-]/.test(text) && /^[ \t]*[^\s#]/m.test(lead)) return undefined;
+  return starts;
+}
+
+/** Offsets inside a `services:` section where each service starts, after the section's first line. */
+function serviceStarts(section: string): number[] | undefined {
+  const body = section.indexOf('\n') + 1;
+  if (body === 0) return undefined;
+  const first = /^([ ]+)[^\s#\-]/m.exec(section.slice(body));
+  if (!first) return undefined;
+  const indent = first[1].length;
+  const key = new RegExp(`^ {${indent}}[^\\s#\\-][^\\n:]*:(?=[ \\t]|$)`, 'gm');
+  const starts: number[] = [];
+  for (const m of section.slice(body).matchAll(key)) starts.push(body + m.index);
+  // Content before the first service, or a line indented less than the services, is not a service:
+  // only a whole parse judges it.
+  const shallower = new RegExp(`^ {1,${indent - 1}}[^\\s#]`, 'm');
+  const beforeFirst = section.slice(body, starts[0] ?? body);
+  return shallower.test(section.slice(body)) || /^[ \t]*[^\s#]/m.test(beforeFirst) ? undefined : starts;
+}
+
+function shiftNode(node: unknown, delta: number): void {
+  if (isPair(node)) {
+    shiftNode(node.key, delta);
+    shiftNode(node.value, delta);
+    return;
+  }
+  const n = node as Node | null;
+  if (!n || typeof n !== 'object') return;
+  if (n.range) n.range = [n.range[0] + delta, n.range[1] + delta, n.range[2] + delta];
+  if (isCollection(n)) for (const item of n.items) shiftNode(item, delta);
+}
+
+export class IncrementalComposeParser {
+  private cache = new Map<string, ParsedPiece>();
+
+  parse(text: string): Document.Parsed {
+    const tops = NOT_SPLITTABLE.test(text) ? undefined : topLevelStarts(text);
+    if (!tops) return parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    const previous = this.cache;
+    this.cache = new Map();
+    const root = new YAMLMap();
+    const errors: YAMLError[] = [];
+    for (const top of pieces(text, tops)) {
+      const isServices = /^services:[ \t]*(#.*)?(\n|$)/.test(top.text);
+      const starts = isServices ? serviceStarts(top.text) : undefined;
+      if (!starts || starts.length === 0) {
+        const doc = this.piece(top, previous, errors);
+        if (isCollection(doc.contents)) root.items.push(...(doc.contents.items as Pair[]));
+        continue;
+      }
+      const head = this.piece({ start: top.start, text: top.text.slice(0, starts[0]) }, previous, errors);
+      const headPair = (head.contents as YAMLMap | null)?.items?.[0] as Pair | undefined;
+      const services = new YAMLMap();
+      for (const piece of pieces(top.text, starts).map((p) => ({ start: top.start + p.start, text: p.text }))) {
+        const doc = this.piece(piece, previous, errors);
+        if (isCollection(doc.contents)) services.items.push(...(doc.contents.items as Pair[]));
+      }
+      services.range = [top.start + starts[0], top.start + top.text.length, top.start + top.text.length];
+      // A new pair: the cached head piece must keep its own (empty) value.
+      if (headPair) root.items.push(new Pair(headPair.key, services));
+    }
+    root.range = [0, text.length, text.length];
+    duplicateKeys(root, errors);
+    const doc = new Document() as unknown as Document.Parsed;
+    doc.contents = root as unknown as Document.Parsed["contents"];
+    doc.errors = errors;
+    return doc;
+  }
+
+  /** The piece's document, reused when the same text was parsed last time, with ranges moved to `start`. */
+  private piece(piece: Piece, previous: Map<string, ParsedPiece>, errors: YAMLError[]): Document.Parsed {
+    let parsed = previous.get(piece.text);
+    // The same text twice in one file (two identical services) needs two documents.
+    if (!parsed || this.cache.has(piece.text)) parsed = { doc: parseDocument(piece.text, { prettyErrors: false, uniqueKeys: true }), offset: 0 };
+    if (parsed.offset !== piece.start) {
+      shiftNode(parsed.doc.contents, piece.start - parsed.offset);
+      for (const e of parsed.doc.errors) e.pos = [e.pos[0] + piece.start - parsed.offset, e.pos[1] + piece.start - parsed.offset];
+      parsed.offset = piece.start;
+    }
+    this.cache.set(piece.text, parsed);
+    errors.push(...parsed.doc.errors);
+    return parsed.doc;
+  }
+}
+
+/** The unique-key check the pieces cannot make on their own: across top-level keys and across services. */
+function duplicateKeys(root: YAMLMap, errors: YAMLError[]): void {
+  const check = (map: YAMLMap) => {
+    const seen = new Set<string>();
+    for (const pair of map.items as Pair[]) {
+      if (!isScalar(pair.key)) continue;
+      const key = String((pair.key as Scalar).value);
+      const range = (pair.key as Node).range!;
+      if (seen.has(key)) errors.push({ name: 'YAMLParseError', code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [range[0], range[1]] } as YAMLError);
+      seen.add(key);
+    }
+  };
+  check(root);
+  const services = (root.items as Pair[]).find((p) => isScalar(p.key) && (p.key as Scalar).value === 'services')?.value;
+  if (services instanceof YAMLMap) check(services);
+}
