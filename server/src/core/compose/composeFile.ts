@@ -1,6 +1,7 @@
 // One compose file as written: its YAML with positions, its syntax errors, its service mappings.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
+import { piecesOf } from './incrementalParse';
 import type { Span } from '../diagnostic';
 
 export interface YamlSyntaxError {
@@ -89,14 +90,29 @@ function anchorsOf(file: ComposeFile): Map<string, Node[]> {
   let anchors = anchorIndexes.get(file);
   if (!anchors) {
     const index = new Map<string, Node[]>();
-    visit(file.doc as Document, (_key, node) => {
-      const anchor = (node as Node | null)?.anchor;
-      if (anchor && !isAlias(node)) index.set(anchor, [...(index.get(anchor) ?? []), node as Node]);
-    });
+    const docs = piecesOf(file.doc) ?? [file.doc];
+    for (const [anchor, node] of docs.flatMap(anchoredNodes)) index.set(anchor, [...(index.get(anchor) ?? []), node]);
+    for (const nodes of index.values()) nodes.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
     anchors = index;
     anchorIndexes.set(file, anchors);
   }
   return anchors;
+}
+
+const anchoredByDocument = new WeakMap<Document.Parsed, [string, Node][]>();
+
+/** A document's anchored nodes, found once: unchanged pieces keep theirs across edits. */
+function anchoredNodes(doc: Document.Parsed): [string, Node][] {
+  let found = anchoredByDocument.get(doc);
+  if (!found) {
+    const list: [string, Node][] = [];
+    visit(doc as Document, (_key, node) => {
+      const anchor = (node as Node | null)?.anchor;
+      if (anchor && !isAlias(node)) list.push([anchor, node as Node]);
+    });
+    anchoredByDocument.set(doc, (found = list));
+  }
+  return found;
 }
 
 /** The node an alias (`*name`) stands for: the last definition of the anchor before it. Other nodes as they are. */

@@ -65,6 +65,13 @@ function shiftNode(node: unknown, delta: number): void {
   if (isCollection(n)) for (const item of n.items) shiftNode(item, delta);
 }
 
+const piecesOfDocument = new WeakMap<Document.Parsed, Document.Parsed[]>();
+
+/** The piece documents an assembled document was made of (for indexes built per piece). */
+export function piecesOf(doc: Document.Parsed): Document.Parsed[] | undefined {
+  return piecesOfDocument.get(doc);
+}
+
 export class IncrementalComposeParser {
   private cache = new Map<string, ParsedPiece>();
 
@@ -97,6 +104,7 @@ export class IncrementalComposeParser {
     root.range = [0, text.length, text.length];
     duplicateKeys(root, errors);
     const doc = new Document() as unknown as Document.Parsed;
+    piecesOfDocument.set(doc, [...this.cache.values()].map((p) => p.doc));
     doc.contents = root as unknown as Document.Parsed["contents"];
     doc.errors = errors;
     return doc;

@@ -4,15 +4,27 @@
 import * as path from 'node:path';
 import type { FileSource } from '../workspace/fileSource';
 import { isComposeFileName } from '../workspace/fileKinds';
-import { parseDotenv } from './dotenv';
+import { parseDotenv, type EnvEntry } from './dotenv';
 import type { StackDefinition } from './stack';
 
 const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 const OVERRIDE_NAMES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
 
+/** The last .env texts read for COMPOSE_FILE, parsed: discovery runs on every keystroke. */
+const dotenvEntries = new Map<string, EnvEntry[]>();
+
+function entriesOf(text: string): EnvEntry[] {
+  let entries = dotenvEntries.get(text);
+  if (!entries) {
+    if (dotenvEntries.size >= 8) dotenvEntries.delete(dotenvEntries.keys().next().value!);
+    dotenvEntries.set(text, (entries = parseDotenv(text).entries));
+  }
+  return entries;
+}
+
 function composeFileVariable(dir: string, environment: Readonly<Record<string, string | undefined>>, source: FileSource): string[] | undefined {
   const dotenv = source.readFile(path.join(dir, '.env'));
-  const fromDotenv = dotenv === undefined ? undefined : parseDotenv(dotenv).entries;
+  const fromDotenv = dotenv === undefined ? undefined : entriesOf(dotenv);
   const lookup = (name: string) => environment[name] ?? fromDotenv?.filter((e) => e.name === name).pop()?.value;
   const value = lookup('COMPOSE_FILE');
   if (!value) return undefined;

@@ -24,20 +24,43 @@ export interface StackVariables {
   missingEnvFiles: string[];
 }
 
+/** Per environment object, the last result for each set of env files and their texts: a stack is
+ * reloaded on every keystroke, its env files rarely change. */
+const resolved = new WeakMap<object, Map<string, StackVariables>>();
+const MAX_REMEMBERED = 16;
+
 export function resolveStackVariables(
   projectDirectory: string,
   explicitEnvFiles: string[] | undefined,
   environment: Readonly<Record<string, string | undefined>>,
   source: FileSource,
 ): StackVariables {
+  const candidates = explicitEnvFiles ?? (isTrue(environment.COMPOSE_DISABLE_ENV_FILE) ? [] : [path.join(projectDirectory, '.env')]);
+  const texts = candidates.map((f) => source.readFile(f));
+  const key = JSON.stringify([candidates, explicitEnvFiles !== undefined, texts]);
+  let byKey = resolved.get(environment);
+  if (!byKey) resolved.set(environment, (byKey = new Map()));
+  const known = byKey.get(key);
+  if (known) return known;
+  const result = readVariables(candidates, texts, explicitEnvFiles !== undefined, environment);
+  if (byKey.size >= MAX_REMEMBERED) byKey.delete(byKey.keys().next().value!);
+  byKey.set(key, result);
+  return result;
+}
+
+function readVariables(
+  candidates: string[],
+  texts: (string | undefined)[],
+  explicit: boolean,
+  environment: Readonly<Record<string, string | undefined>>,
+): StackVariables {
   const variables = new Map<string, Variable>();
   const envFiles: string[] = [];
   const missingEnvFiles: string[] = [];
-  const candidates = explicitEnvFiles ?? (isTrue(environment.COMPOSE_DISABLE_ENV_FILE) ? [] : [path.join(projectDirectory, '.env')]);
-  for (const file of candidates) {
-    const text = source.readFile(file);
+  for (const [i, file] of candidates.entries()) {
+    const text = texts[i];
     if (text === undefined) {
-      if (explicitEnvFiles) missingEnvFiles.push(file);
+      if (explicit) missingEnvFiles.push(file);
       continue;
     }
     envFiles.push(file);
