@@ -35,13 +35,31 @@ function argumentEvaluated(ref: VariableReference, state: EvaluatedReference['st
   }
 }
 
+const scannedStacks = new WeakMap<Stack, ScannedFile>();
+/** Scans of scalar texts: on a keystroke nearly every scalar of the file is unchanged. */
+const scannedTexts = new Map<string, ReturnType<typeof scanTemplate>>();
+const MAX_SCANNED_TEXTS = 50_000;
+
+function scanText(text: string): ReturnType<typeof scanTemplate> {
+  let scanned = scannedTexts.get(text);
+  if (!scanned) {
+    if (scannedTexts.size >= MAX_SCANNED_TEXTS) scannedTexts.clear();
+    scannedTexts.set(text, (scanned = scanTemplate(text)));
+  }
+  return scanned;
+}
+
+/** Every reference and template error of the stack's files; computed once per loaded stack. */
 export function scanStackReferences(stack: Stack): ScannedFile {
+  const known = scannedStacks.get(stack);
+  if (known) return known;
   const result: ScannedFile = { references: [], errors: [] };
+  scannedStacks.set(stack, result);
   for (const file of stack.files) {
     for (const scalar of valueScalars(file)) {
       const span = spanOf(scalar);
       if (!span || !file.text.slice(span.start, span.end).includes('$')) continue;
-      const scanned = scanTemplate(file.text.slice(span.start, span.end));
+      const scanned = scanText(file.text.slice(span.start, span.end));
       for (const error of scanned.errors) result.errors.push({ file, base: span.start, error });
       const visit = (ref: VariableReference) => {
         const state = stateOf(stack, ref.name);
