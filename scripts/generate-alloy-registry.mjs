@@ -6,7 +6,15 @@
 //
 // Doc quirks handled here: shared includes (`{{< docs/shared lookup=... version="<ALLOY_VERSION>" >}}`,
 // whose version contains `>`), block tables headed `Block` or `Name`, nesting written ` > `, block
-// sections found through the table's link references, and a few exports the docs omit (OVERRIDES).
+// names written `[name][]`, `` [name`][ref] `` or bare, block sections found through the table's link
+// references, nested block tables inside a block's own section (`stage.metrics` > `metric.counter`,
+// whose arguments live under `####` headings and are not the parent's), and a few exports the docs
+// omit (OVERRIDES).
+//
+// The Go code is the ground truth the docs describe: a component's package and the alloy packages it
+// imports give every `alloy:"name,attr|block[,optional]"` tag. Documented requirements the Go tags
+// contradict (optional in Go, or no such tag at all) are dropped, and names Go accepts that the
+// docs never place are listed as `undocumented`, where the checks stay silent rather than guess.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -42,6 +50,8 @@ const STDLIB = {
     constants: ['hostname', 'os', 'arch', 'version'],
   },
   functions: ['coalesce', 'json_path'],
+  // internal/validator/validate.go and nodeconf/importsource: the directory of the current module.
+  keywords: ['module_path'],
   deprecated: ['env', 'nonsensitive', 'concat', 'json_decode', 'yaml_decode', 'base64_decode', 'format', 'join', 'replace', 'split', 'to_lower', 'to_upper', 'trim', 'trim_prefix', 'trim_suffix', 'trim_space'],
 };
 
@@ -63,7 +73,8 @@ function main() {
     if (name === '_index' || REMOVED.has(name)) continue;
     const page = parsePage(expandIncludes(fs.readFileSync(file, 'utf8'), docs));
     const reg = stability.get(name);
-    if (reg) correctRequired(name, page, goTags(reg.dir));
+    const tags = reg ? goTags(root, reg.dir) : undefined;
+    if (tags) correctRequired(name, page, tags);
     components[name] = {
       stability: reg?.stability ?? page.stage ?? 'generally-available',
       ...(reg?.community ? { community: true } : {}),
@@ -71,6 +82,7 @@ function main() {
       arguments: page.arguments,
       blocks: page.blocks,
       exports: page.exports,
+      ...undocumented(page, tags),
       ...OVERRIDES[name],
     };
   }
@@ -79,11 +91,16 @@ function main() {
     const name = path.basename(file, '.md');
     if (name === '_index') continue;
     const page = parsePage(expandIncludes(fs.readFileSync(file, 'utf8'), docs));
+    // `http`, `remotecfg`, `tracing`...: a service package of the same name holds their Go types.
+    const serviceDir = path.join(root, 'internal/service', name);
+    const tags = fs.existsSync(serviceDir) ? goTags(root, serviceDir) : undefined;
+    if (tags) correctRequired(name, page, tags);
     configBlocks[name] = {
       stability: page.stage ?? 'generally-available',
       summary: page.summary,
       arguments: page.arguments,
       blocks: page.blocks,
+      ...undocumented(page, tags),
       ...(COMPONENT_BODIES[name] ? { componentBodies: COMPONENT_BODIES[name] } : {}),
     };
   }
@@ -112,7 +129,7 @@ function checkout(dir) {
   }
   if (fs.existsSync(path.join(dir, 'docs/sources'))) return { root: dir, commit };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'alloy-'));
-  const tar = git('archive', 'HEAD', 'docs/sources', 'internal/component', 'CHANGELOG.md');
+  const tar = git('archive', 'HEAD', 'docs/sources', 'internal', 'syntax', 'CHANGELOG.md');
   execFileSync('tar', ['-x', '-C', tmp], { input: tar, maxBuffer: 1 << 30 });
   return { root: tmp, commit };
 }
@@ -153,28 +170,94 @@ function registeredStability(dir) {
   return out;
 }
 
-/** Attribute names tagged in a Go package: `alloy:"name,attr"` (required) or `,attr,optional`. */
-function goTags(dir) {
+/**
+ * Every `alloy:"name,attr|block[,optional]"` tag in a component's package (with its subpackages) and
+ * in the alloy packages those import directly: name -> { kinds, optional }. Shared types (otelcol's
+ * filter and TLS configs, common/net's server config...) live in those imports; going further
+ * (transitively) reaches half the repository and would make every name look valid.
+ */
+function goTags(root, dir) {
   const tags = new Map();
-  for (const f of fs.readdirSync(dir)) {
-    if (!f.endsWith('.go') || f.endsWith('_test.go')) continue;
-    for (const m of fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/alloy:"(\w+),(attr|block)(,optional)?"/g)) {
-      const optional = Boolean(m[3]);
-      tags.set(m[1], tags.get(m[1]) === true || optional); // optional anywhere: lean to optional
+  const seen = new Set();
+  const queue = [[dir, 0]];
+  while (queue.length) {
+    const [d, depth] = queue.pop();
+    if (seen.has(d) || !fs.existsSync(d)) continue;
+    seen.add(d);
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      // Subpackages of the component's own directory (datadog/config, beyla/ebpf/internal/config).
+      if (e.isDirectory()) {
+        if (depth === 0) queue.push([p, 0]);
+        continue;
+      }
+      if (!e.name.endsWith('.go') || e.name.endsWith('_test.go')) continue;
+      const text = fs.readFileSync(p, 'utf8');
+      if (depth === 0) for (const m of text.matchAll(/"github\.com\/grafana\/alloy\/((?:internal|syntax)\/[^"]+)"/g)) queue.push([path.join(root, m[1]), 1]);
+      for (const m of text.matchAll(/^\s*\w+\s+([\w.*\[\]]+)\s+`alloy:"(\w+),(attr|block)(,optional)?"/gm)) {
+        const t = tags.get(m[2]) ?? { kinds: new Set(), optional: false, goTypes: new Set() };
+        t.kinds.add(m[3]);
+        if (m[3] === 'attr') t.goTypes.add(scalarOf(m[1]));
+        t.optional ||= Boolean(m[4]); // optional anywhere: lean to optional
+        tags.set(m[2], t);
+      }
     }
   }
   return tags;
 }
 
-/** The docs call some optional arguments required (loki.source.docker `labels`): the Go tag wins. */
+/**
+ * The docs call some optional arguments and blocks required (loki.source.docker `labels`, beyla.ebpf
+ * `output`, the `azuread` alternatives), and some required ones do not exist (otelcol.receiver.solace
+ * documents `authentication`; Go reads `auth`): the Go tags win, and without one we stay silent.
+ */
 function correctRequired(name, page, tags) {
   const lists = [page.arguments ?? [], ...page.blocks.map((b) => b.arguments ?? [])];
   for (const arg of lists.flat()) {
-    if (arg.required && tags.get(arg.name) === true) {
+    // A scalar type every Go field of that name contradicts (googlecloudpubsub
+    // `remove_resource_attribute` is `string` in the docs, `bool` in Go): Go's type wins.
+    const goTypes = tags.get(arg.name)?.goTypes;
+    const docScalar = scalarOf(arg.type);
+    if (goTypes?.size === 1 && docScalar && !goTypes.has(undefined) && !goTypes.has(docScalar)) {
+      corrections.push(`${name}: ${arg.name} is ${[...goTypes][0]} in Go, not ${arg.type}`);
+      arg.type = [...goTypes][0];
+    }
+    if (!arg.required) continue;
+    const tag = tags.get(arg.name);
+    if (!tag || tag.optional) {
       arg.required = false;
-      corrections.push(`${name}: ${arg.name} is optional in Go`);
+      corrections.push(`${name}: ${arg.name} is ${tag ? 'optional' : 'not an attribute'} in Go`);
     }
   }
+  for (const block of page.blocks) {
+    if (!block.required) continue;
+    const tag = tags.get(block.path[block.path.length - 1]);
+    if (!tag || tag.optional || !tag.kinds.has('block')) {
+      block.required = false;
+      corrections.push(`${name}: block ${block.path.join(' > ')} is ${tag ? 'optional' : 'not a block'} in Go`);
+    }
+  }
+}
+
+/** `bool`, `string` or `number` for a scalar Go or docs type; undefined for anything else. */
+function scalarOf(type) {
+  if (/^\*?bool$/.test(type)) return 'bool';
+  if (/^\*?(string|alloytypes\.Secret|secret)$/.test(type)) return 'string';
+  if (/^\*?(u?int(8|16|32|64)?|float(32|64)?|int|number)$/.test(type)) return 'number';
+  return undefined;
+}
+
+/** Names Go accepts somewhere in the component that the docs place nowhere. */
+function undocumented(page, tags) {
+  if (!tags) return {};
+  const attrs = new Set([...(page.arguments ?? []), ...page.blocks.flatMap((b) => b.arguments ?? [])].map((a) => a.name));
+  const blocks = new Set(page.blocks.flatMap((b) => b.path));
+  const out = { attributes: [], blocks: [] };
+  for (const [name, t] of [...tags].sort(([a], [b]) => a.localeCompare(b))) {
+    if (t.kinds.has('attr') && !attrs.has(name)) out.attributes.push(name);
+    if (t.kinds.has('block') && !blocks.has(name)) out.blocks.push(name);
+  }
+  return out.attributes.length || out.blocks.length ? { undocumented: out } : {};
 }
 const corrections = [];
 
@@ -193,9 +276,9 @@ function stripFrontMatter(text) {
   return text.replace(/^---\n[\s\S]*?\n---\n/, '');
 }
 
-/** Hugo's heading anchor: lower case, punctuation but `-` and `_` dropped, spaces to `-`. */
+/** Hugo's heading anchor: lower case, punctuation but `-` and `_` dropped, each space to `-` (`logs > groups` is `logs--groups`). */
 function slug(heading) {
-  return heading.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').trim().replace(/\s+/g, '-');
+  return heading.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').trim().replace(/\s/g, '-');
 }
 
 function parsePage(raw) {
@@ -218,9 +301,18 @@ function parsePage(raw) {
     return h ? sectionOf(h) : undefined;
   };
   const links = new Map([...text.matchAll(/^\[([^\]]+)\]:\s*#(\S+)/gm)].map((m) => [m[1], m[2]]));
+  // Anchors of the sections the reference links point to: where a block section hands over to a
+  // nested block's own section (`### stage.metrics` then `#### metric.counter`).
+  const anchors = new Set([...links.values(), ...[...text.matchAll(/\]\(#([^)\s]+)\)/g)].map((m) => m[1])]);
   const sectionByAnchor = (anchor) => {
     const h = headings.find((o) => o.level >= 3 && slug(o.title) === anchor);
-    return h ? sectionOf(h) : undefined;
+    if (!h) return undefined;
+    const body = sectionOf(h);
+    const own = body.findIndex((l, i) => {
+      const m = /^#{3,6}\s+(.*)$/.exec(l);
+      return m && headings.some((o) => o.line === h.line + 1 + i) && (anchors.has(slug(m[1])) || /^`[\w.]+`(\s*>\s*`[\w.]+`)*$/.test(m[1].trim()));
+    });
+    return { own: own < 0 ? body : body.slice(0, own), all: body };
   };
 
   const argsSection = section(2, /^Arguments$/);
@@ -349,28 +441,43 @@ function exportTables(lines) {
   return out;
 }
 
-/** The blocks table: one row per block path; arguments from the `###` section its link points to. */
-function blockTable(lines, links, sectionByAnchor) {
-  const blocks = [];
+/**
+ * The blocks table: one row per block path; arguments from the section its link points to, up to
+ * the first nested block's section. A block section may hold its own blocks table, with paths
+ * relative to it (`stage.metrics` lists `metric.counter`): those rows are followed too.
+ */
+function blockTable(lines, links, sectionByAnchor, prefix = [], blocks = [], depth = 0) {
   for (const t of tablesIn(lines)) {
     if (!['block', 'name'].includes(t.header[0]) || t.header.indexOf('required') < 0 || t.header.indexOf('type') >= 0) continue;
     const requiredCol = t.header.indexOf('required');
     for (const row of t.rows) {
       const segments = row[0].split(/\s+>\s+/).map((s) => s.trim());
-      const blockPath = segments.map((s) => /`([^`]+)`/.exec(s)?.[1]).filter(Boolean);
-      if (blockPath.length !== segments.length) continue;
+      const names = segments.map(blockNameOf);
+      if (names.some((n) => !n)) continue;
+      const blockPath = prefix.length && !prefix.every((p, i) => names[i] === p) ? [...prefix, ...names] : names;
+      if (blocks.some((b) => b.path.join('>') === blockPath.join('>'))) continue;
       const last = segments[segments.length - 1];
-      const ref = /\]\[([^\]]+)\]/.exec(last)?.[1] ?? /^\[`([^`]+)`\]$/.exec(last)?.[1];
-      const anchor = (ref && links.get(ref)) ?? slug(blockPath[blockPath.length - 1]);
+      const link = /^\[([^\]]+)\]\[([^\]]*)\]/.exec(last);
+      const ref = link ? link[2] || link[1] : undefined;
+      const inline = /^\[[^\]]+\]\(#([^)\s]+)\)/.exec(last)?.[1]; // [groups](#logs--groups)
+      const anchor = inline ?? (ref && links.get(ref)) ?? slug(blockPath[blockPath.length - 1]);
       const body = sectionByAnchor(anchor);
       blocks.push({
         path: blockPath,
         required: /^yes$/i.test((row[requiredCol] ?? '').replace(/\*/g, '').trim()),
-        arguments: body ? argumentTables(body) : null,
+        arguments: body ? argumentTables(body.own) : null,
       });
+      if (body && depth < 6) blockTable(body.own, links, sectionByAnchor, blockPath, blocks, depth + 1);
     }
   }
   return blocks;
+}
+
+/** A block's name in a table cell: `` `name` ``, ``[`name`][ref]``, `[name][]`, ``[name`][ref]``, ``[`tls` client][ref]`` or bare. */
+function blockNameOf(cell) {
+  const link = /^\[([^\]]+)\]/.exec(cell);
+  const text = (link ? link[1] : cell).replace(/`/g, '').trim().split(/\s+/)[0] ?? '';
+  return /^[A-Za-z_][\w.]*$/.test(text) ? text : undefined;
 }
 
 /** One line per component, so a regeneration diffs component by component. */

@@ -38,13 +38,18 @@ export interface ComponentSchema {
   recursiveBlocks?: string[];
   /** Block paths whose body holds components, not arguments (`declare`, `foreach > template`). */
   componentBodies?: string[][];
+  /**
+   * Names the Go code accepts somewhere in the component (its package and direct imports) that the
+   * docs place nowhere: the docs are too thin to say where they belong, so no check reports them.
+   */
+  undocumented?: { attributes: string[]; blocks: string[] };
 }
 
 interface RegistryFile {
   source: { repository: string; commit: string; version: string };
   components: Record<string, Omit<ComponentSchema, 'name'>>;
   configBlocks: Record<string, Omit<ComponentSchema, 'name' | 'exports'>>;
-  stdlib: { namespaces: Record<string, string[]>; functions: string[]; deprecated: string[] };
+  stdlib: { namespaces: Record<string, string[]>; functions: string[]; deprecated: string[]; keywords?: string[] };
 }
 
 const registry = data as RegistryFile;
@@ -78,6 +83,7 @@ export const stdlibNames: ReadonlySet<string> = new Set([
   ...Object.keys(registry.stdlib.namespaces),
   ...registry.stdlib.functions,
   ...registry.stdlib.deprecated,
+  ...(registry.stdlib.keywords ?? []),
 ]);
 
 /**

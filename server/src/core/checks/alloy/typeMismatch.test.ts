@@ -17,3 +17,11 @@ test('conversions Alloy makes and non-literals are fine', () => {
   const text = 'prometheus.scrape "s" {\n  targets = discovery.docker.d.targets\n  forward_to = []\n  sample_limit = "100"\n  job_name = 5\n}\ndiscovery.docker "d" {\n  host = sys.env("DOCKER_HOST")\n}\n';
   assert.deepEqual(checkAlloy(text, CODE).texts, []);
 });
+
+test('map values are not checked against the docs, and Go types correct the docs\' scalars', () => {
+  // filelog `operators` is documented `list(map(string))` but decodes to map[string]any;
+  // googlecloudpubsub `remove_resource_attribute` is documented `string` but is a Go bool.
+  const text = 'otelcol.receiver.filelog "f" {\n  include = ["/var/log/*.log"]\n  operators = [{\n    type = "regex_parser",\n    regex = "^(?P<ts>\\\\S+)",\n    timestamp = {\n      parse_from = "attributes.ts",\n      layout = "%Y-%m-%d",\n    },\n  }]\n  output { }\n}\n' +
+    'otelcol.exporter.googlecloudpubsub "g" {\n  topic = "projects/p/topics/t"\n  watermark {\n    behavior = "earliest"\n  }\n  ordering {\n    enabled = true\n    from_resource_attribute = "k"\n    remove_resource_attribute = true\n  }\n}\n';
+  assert.deepEqual(checkAlloy(text, CODE).texts, []);
+});

@@ -15,3 +15,12 @@ test('documented attributes, shared includes (http client) and custom components
   const text = 'prometheus.scrape "s" {\n  targets = []\n  forward_to = []\n  bearer_token = "t"\n  scrape_interval = "10s"\n}\ndeclare "m" {\n  argument "x" { }\n}\nm "a" {\n  x = 1\n}\n';
   assert.deepEqual(checkAlloy(text, CODE).texts, []);
 });
+
+test('nested blocks keep their own arguments; Go-only names are left alone, typos are not', () => {
+  // pyroscope.java profiling_config arguments come from its own section; splunkhec telemetry
+  // `extra_attributes` is in the Go struct but not in the docs' table.
+  const text = 'pyroscope.java "jvm" {\n  targets = []\n  forward_to = []\n  profiling_config {\n    sample_rate = 100\n    alloc = "512k"\n  }\n}\n' +
+    'otelcol.exporter.splunkhec "s" {\n  client {\n    endpoint = "https://splunk:8088/services/collector"\n  }\n  splunk {\n    token = "t"\n    heartbeat {\n      interval = "30s"\n    }\n    telemetry {\n      enabled = true\n      extra_attributes = {\n        dataset_name = "x",\n      }\n    }\n  }\n}\n';
+  assert.deepEqual(checkAlloy(text, CODE).texts, []);
+  assert.deepEqual(checkAlloy('pyroscope.java "jvm" {\n  targets = []\n  forward_to = []\n  profiling_config {\n    sample_rat = 100\n  }\n}\n', CODE).texts, ['sample_rat']);
+});

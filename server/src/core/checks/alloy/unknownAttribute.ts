@@ -12,8 +12,11 @@ export const unknownAttribute: Check<AlloyTarget> = {
     for (const visit of schemaBodies(model)) {
       if (!visit.arguments) continue;
       const names = visit.arguments.map((a) => a.name);
+      // Go accepts it somewhere in this component though the docs never list it (splunkhec
+      // `extra_attributes`, the span processor's `log_bodies`): too thin to report.
+      const undocumented = visit.node.schema?.undocumented?.attributes ?? [];
       for (const attr of attributesOf(visit.body)) {
-        if (names.includes(attr.name.name)) continue;
+        if (names.includes(attr.name.name) || undocumented.includes(attr.name.name)) continue;
         const suggestion = closestMatch(attr.name.name, names);
         const where = [visit.node.name, ...visit.path].join(' > ');
         report({

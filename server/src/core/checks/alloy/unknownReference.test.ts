@@ -25,3 +25,8 @@ test('stdlib, foreach vars, declare arguments, custom exports and sibling files 
   assert.deepEqual(checkAlloy(text, CODE, { 'other.alloy': 'loki.write "elsewhere" {\n}\n' }).texts, []);
   assert.deepEqual(checkAlloy('local.file "f" {\n  filename = m.a.nope\n}\ndeclare "m" {\n  export "out" { value = 1 }\n}\nm "a" { }\n', CODE).texts, ['nope']);
 });
+
+test('module_path, the keyword for the current module\'s directory, resolves', () => {
+  const text = 'import.file "lib" {\n  filename = file.path_join(module_path, "lib.alloy")\n}\n';
+  assert.deepEqual(checkAlloy(text, CODE).texts, []);
+});
