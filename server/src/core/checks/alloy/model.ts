@@ -21,6 +21,8 @@ export interface ComponentNode {
 
 export interface Scope {
   nodes: ComponentNode[];
+  /** The first node of each ID: resolution runs for every prefix of every reference. */
+  byId: Map<string, ComponentNode>;
   parent?: Scope;
   /** Custom component names (`declare` labels) visible here. */
   declares: Map<string, Block>;
@@ -52,7 +54,7 @@ export function buildModel(file: AlloyFile): AlloyModel {
 }
 
 function newScope(parent: Scope | undefined, locals: string[] = []): Scope {
-  return { nodes: [], parent, declares: new Map(), imports: new Set(), locals: new Set(locals) };
+  return { nodes: [], byId: new Map(), parent, declares: new Map(), imports: new Set(), locals: new Set(locals) };
 }
 
 function fillScope(scope: Scope, body: Statement[], all: ComponentNode[], references: Reference[]): void {
@@ -67,6 +69,7 @@ function fillScope(scope: Scope, body: Statement[], all: ComponentNode[], refere
     const node: ComponentNode = { id: b.label ? `${name}.${b.label.name}` : name, name, block: b, kind: 'unknown', scope };
     classify(node, scope);
     scope.nodes.push(node);
+    if (!scope.byId.has(node.id)) scope.byId.set(node.id, node);
     all.push(node);
     if (name === 'declare') {
       fillScope(newScope(scope, ['argument']), b.body, all, references);
@@ -126,18 +129,30 @@ export type Resolution =
  */
 export function resolve(traversal: Traversal, scope: Scope, extra: readonly ComponentNode[] = []): Resolution {
   const names = traversal.map((t) => t.name);
-  for (let length = 1; length <= names.length; length++) {
-    const id = names.slice(0, length).join('.');
+  const others = indexById(extra);
+  for (let length = 1, id = names[0]; length <= names.length; id = `${id}.${names[length++]}`) {
     for (let s: Scope | undefined = scope; s; s = s.parent) {
-      const node = s.nodes.find((n) => n.id === id);
+      const node = s.byId.get(id);
       if (node) return { kind: 'node', node, length };
     }
-    const other = extra.find((n) => n.id === id);
+    const other = others.get(id);
     if (other) return { kind: 'node', node: other, length };
   }
   const first = names[0];
   if (stdlibNames.has(first) || inChain(scope, (s) => s.locals.has(first) || s.imports.has(first))) return { kind: 'builtin' };
   return { kind: 'unresolved' };
+}
+
+const extraIndexes = new WeakMap<readonly ComponentNode[], Map<string, ComponentNode>>();
+
+function indexById(nodes: readonly ComponentNode[]): Map<string, ComponentNode> {
+  let index = extraIndexes.get(nodes);
+  if (!index) {
+    index = new Map();
+    for (const n of nodes) if (!index.has(n.id)) index.set(n.id, n);
+    extraIndexes.set(nodes, index);
+  }
+  return index;
 }
 
 /** Node IDs visible from a scope, for did-you-mean. */
