@@ -2,6 +2,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from '../core/analyzer';
+import { warmUp } from '../core/warmUp';
 import { overlayFileSource } from '../core/workspace/fileSource';
 import { UriMap, uriToPath } from './convert';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -63,6 +64,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     debounceMs = options.debounceMs ?? 0;
     settings = resolveSettings(options.settings, root);
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    warmUp();
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

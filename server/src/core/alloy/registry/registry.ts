@@ -91,12 +91,32 @@ export const stdlibNames: ReadonlySet<string> = new Set([
  * (`stage.match > stage.regex` is `stage.regex`). Undefined when the docs do not list it.
  */
 export function blockSchema(component: ComponentSchema, path: readonly string[]): BlockSchema | undefined {
+  return memo(blockSchemas, component, path, () => findBlockSchema(component, path));
+}
+
+/** The registry never changes: answers per component and path are kept (checks ask per block). */
+const blockSchemas = new WeakMap<ComponentSchema, Map<string, BlockSchema | undefined>>();
+const childNames = new WeakMap<ComponentSchema, Map<string, string[]>>();
+
+function memo<T>(cache: WeakMap<ComponentSchema, Map<string, T>>, component: ComponentSchema, path: readonly string[], compute: () => T): T {
+  let byPath = cache.get(component);
+  if (!byPath) cache.set(component, (byPath = new Map()));
+  const key = path.join('\0');
+  if (!byPath.has(key)) byPath.set(key, compute());
+  return byPath.get(key) as T;
+}
+
+function findBlockSchema(component: ComponentSchema, path: readonly string[]): BlockSchema | undefined {
   const effective = effectivePath(component, path);
   return component.blocks.find((b) => b.path.length === effective.length && b.path.every((p, i) => p === effective[i]));
 }
 
 /** The names of the blocks allowed directly inside `path` (the component itself for `[]`). */
 export function childBlockNames(component: ComponentSchema, path: readonly string[]): string[] {
+  return memo(childNames, component, path, () => findChildBlockNames(component, path));
+}
+
+function findChildBlockNames(component: ComponentSchema, path: readonly string[]): string[] {
   const effective = effectivePath(component, path);
   const last = path[path.length - 1];
   const base = last !== undefined && component.recursiveBlocks?.includes(last) ? [] : effective;

@@ -18,12 +18,16 @@ export interface BodyVisit {
   unknownChildren: Block[];
 }
 
-export function* schemaBodies(model: AlloyModel): Generator<BodyVisit> {
-  for (const node of model.nodes) {
-    const schema = node.schema;
-    if (!schema) continue;
-    yield* visit(node, node.block, []);
+const walks = new WeakMap<AlloyModel, BodyVisit[]>();
+
+/** Every body with its schema; walked once per model, whichever checks ask. */
+export function schemaBodies(model: AlloyModel): readonly BodyVisit[] {
+  let bodies = walks.get(model);
+  if (!bodies) {
+    bodies = model.nodes.filter((n) => n.schema).flatMap((node) => [...visit(node, node.block, [])]);
+    walks.set(model, bodies);
   }
+  return bodies;
 }
 
 function* visit(node: ComponentNode, block: Block, path: string[]): Generator<BodyVisit> {
