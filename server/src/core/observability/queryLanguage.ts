@@ -5,7 +5,9 @@ import { parsePromQL } from '../queries/promql';
 import type { ParsedQuery, QueryLanguage } from '../queries/queryParse';
 
 const cache = new Map<string, ParsedQuery>();
-const CACHE_LIMIT = 2000;
+// Large enough for the biggest dashboards (a 2 MB one has ~3,000 queries): a cleared cache would
+// make every check parse every query again.
+const CACHE_LIMIT = 20_000;
 
 export function parseQuery(expr: string, language: QueryLanguage): ParsedQuery {
   const key = `${language}\0${expr}`;

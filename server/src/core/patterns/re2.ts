@@ -11,7 +11,20 @@ export type Re2Validation = { ok: true } | { ok: false; reason: string };
 
 const GO_PREFIX = 'error parsing regexp: ';
 
+/** Verdicts by pattern: several checks ask about the same regex, and again on every keystroke. */
+const verdicts = new Map<string, Re2Validation>();
+const MAX_VERDICTS = 20_000;
+
 export function validateRe2(pattern: string): Re2Validation {
+  let verdict = verdicts.get(pattern);
+  if (!verdict) {
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(pattern, (verdict = compileVerdict(pattern)));
+  }
+  return verdict;
+}
+
+function compileVerdict(pattern: string): Re2Validation {
   try {
     RE2JS.compile(pattern);
     return { ok: true };

@@ -1,0 +1,31 @@
+// Dashboard bench: a generated 2 MB Grafana dashboard through the real StackLens server over stdio.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { measureDocument } from './lib/stacklensDocument.mjs';
+import { generateDashboard } from './generators/dashboard.mjs';
+
+export const description = '2 MB Grafana dashboard: open/edit-to-diagnostics p50/p95 through the StackLens server';
+
+export const TARGETS = { openP95Ms: 100 };
+
+export async function run({ log = (s) => process.stderr.write(s + '\n') } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stacklens-bench-dashboard-'));
+  try {
+    const { variantA, variantB } = generateDashboard();
+    const file = path.join(dir, 'services.json');
+    fs.writeFileSync(file, variantA);
+    const queries = (variantA.match(/"expr":/g) ?? []).length;
+    log(`dashboard: ${Buffer.byteLength(variantA)} bytes, ${queries} queries in ${dir}`);
+    const result = await measureDocument({ name: 'dashboard', dir, file, variants: { a: variantA, b: variantB }, languageId: 'json', opens: 20, edits: 20 });
+    log(`  open p50 ${result.openToDiagnostics.p50} ms, p95 ${result.openToDiagnostics.p95} ms; edit p50 ${result.editToDiagnostics.p50} ms, p95 ${result.editToDiagnostics.p95} ms`);
+    return {
+      dashboard: { bytes: Buffer.byteLength(variantA), queries, diagnostics: result.diagnostics },
+      ...result,
+      targets: TARGETS,
+      met: { openP95: result.openToDiagnostics.p95 <= TARGETS.openP95Ms },
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
