@@ -9,7 +9,9 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['vscode'],
+  // dockerode (the Stacks view, docker logs) pulls in ssh2, whose native addons (cpu-features,
+  // sshcrypto) are optional and required inside try/catch: left out, ssh2 uses its JS fallbacks.
+  external: ['vscode', '*.node', 'cpu-features'],
 };
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },

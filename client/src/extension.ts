@@ -2,6 +2,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { STACKS_REQUEST, type StackInfo } from '../../server/src/protocol/stacks';
+import { registerCommands } from './commands';
+import { LiveStacks } from './stacks/liveStacks';
+import { registerStacksView, snapshotRows, type RowSnapshot } from './stacks/stacksView';
+import { registerStatusBar } from './stacks/statusBar';
+import type { StackHealth } from './stacks/stackHealth';
 
 let client: LanguageClient | undefined;
 
@@ -17,7 +23,13 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', pattern: '**/*.alloy' },
 ];
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: for the end-to-end tests, the state behind the Stacks view. */
+export interface StackLensApi {
+  stacksModel(): { trusted: boolean; loaded: boolean; dockerReachable?: boolean; dockerHost: string; stacks: { info: StackInfo; health?: StackHealth }[] };
+  stackRows(): RowSnapshot[];
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<StackLensApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -31,8 +43,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   client = new LanguageClient('stacklens', 'StackLens', serverOptions, clientOptions);
-  await client.start();
+  const started = client.start();
+  // The Stacks view, its status bar item and the commands; the stacks come from the server, never parsed here.
+  const live = new LiveStacks(async () => {
+    await started;
+    return client!.sendRequest<StackInfo[]>(STACKS_REQUEST);
+  });
+  context.subscriptions.push(live);
+  const stacksView = registerStacksView(context, live);
+  registerStatusBar(context, live);
+  registerCommands(context, live);
+  await started;
   context.subscriptions.push({ dispose: () => void client?.stop() });
+  void live.reload();
+  return {
+    stacksModel: () => ({
+      trusted: live.trusted,
+      loaded: live.loaded,
+      dockerReachable: live.docker?.reachable,
+      dockerHost: live.dockerHost,
+      stacks: live.stacks.map((info) => ({ info, health: live.healthOf(info) })),
+    }),
+    stackRows: () => snapshotRows(stacksView),
+  };
 }
 
 export async function deactivate(): Promise<void> {
