@@ -2,20 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { LokiStandIn, type LokiStandInOptions } from './lokiStandIn';
+import { LokiStandIn, withLokiStandIn } from './lokiStandIn';
 
 const T0 = 1_700_000_000_000_000_000n; // ns
 const TENANT = { 'X-Scope-OrgID': 'team-a' };
 
-async function withStandIn(options: LokiStandInOptions, run: (loki: LokiStandIn) => Promise<void>): Promise<void> {
-  const loki = new LokiStandIn(options);
-  await loki.start();
-  try {
-    await run(loki);
-  } finally {
-    await loki.stop();
-  }
-}
 
 async function get(loki: LokiStandIn, path: string, headers: Record<string, string> = TENANT) {
   const res = await fetch(loki.url + path, { headers });
@@ -32,7 +23,7 @@ function seed(loki: LokiStandIn, tenant = 'team-a'): void {
 const range = (q: string, extra = '') => `/loki/api/v1/query_range?query=${encodeURIComponent(q)}&start=${T0}&end=${T0 + 100n}${extra}`;
 
 test('query_range: backward by default, limit across streams, start inclusive, end exclusive, the documented shape', async () => {
-  await withStandIn({}, async (loki) => {
+  await withLokiStandIn({}, async (loki) => {
     seed(loki);
     const res = await get(loki, range('{env="prod"}', '&limit=3'));
     assert.equal(res.status, 200);
@@ -51,7 +42,7 @@ test('query_range: backward by default, limit across streams, start inclusive, e
 });
 
 test('query_range: matchers, line filters and their errors, as plain text', async () => {
-  await withStandIn({}, async (loki) => {
+  await withLokiStandIn({}, async (loki) => {
     seed(loki);
     const lines = async (q: string) => JSON.parse((await get(loki, range(q))).text).data.result.flatMap((s: { values: string[][] }) => s.values.map((v) => v[1])).sort();
     assert.deepEqual(await lines('{app=~"a.*"} |= "error"'), ['api 4 error']);
@@ -75,7 +66,7 @@ test('query_range: matchers, line filters and their errors, as plain text', asyn
 });
 
 test('query_range: timestamps in ns, seconds (≤10 digits), float seconds and RFC3339; limit defaults to 100', async () => {
-  await withStandIn({}, async (loki) => {
+  await withLokiStandIn({}, async (loki) => {
     const base = 1_700_000_000n;
     loki.push('team-a', [{ stream: { app: 'x' }, values: Array.from({ length: 150 }, (_, i) => [String(base * 1_000_000_000n + BigInt(i) * 1_000_000n), `l${i}`] as [string, string]) }]);
     const count = async (params: string) => JSON.parse((await get(loki, `/loki/api/v1/query_range?query=%7Bapp%3D%22x%22%7D&${params}`)).text).data.result[0]?.values.length ?? 0;
@@ -87,34 +78,34 @@ test('query_range: timestamps in ns, seconds (≤10 digits), float seconds and R
 });
 
 test('tenancy: multi-tenant rejects a missing X-Scope-OrgID with 401 "no org id"; tenants do not see each other; single-tenant is "fake"', async () => {
-  await withStandIn({}, async (loki) => {
+  await withLokiStandIn({}, async (loki) => {
     seed(loki, 'team-a');
     const noOrg = await get(loki, range('{app="api"}'), {});
     assert.deepEqual([noOrg.status, noOrg.text], [401, 'no org id\n']);
     const other = JSON.parse((await get(loki, range('{app="api"}'), { 'X-Scope-OrgID': 'team-b' })).text);
     assert.deepEqual(other.data.result, []);
   });
-  await withStandIn({ tenancy: 'single' }, async (loki) => {
+  await withLokiStandIn({ tenancy: 'single' }, async (loki) => {
     seed(loki, 'fake');
     assert.equal(JSON.parse((await get(loki, range('{app="api"}'), {})).text).data.result[0].values.length, 4);
   });
 });
 
 test('auth in front of Loki: basic and bearer, 401 without; requests and headers are recorded', async () => {
-  await withStandIn({ auth: { kind: 'basic', user: 'u', password: 'p' } }, async (loki) => {
+  await withLokiStandIn({ auth: { kind: 'basic', user: 'u', password: 'p' } }, async (loki) => {
     assert.equal((await get(loki, '/ready', {})).status, 401);
     assert.equal((await get(loki, '/ready', { Authorization: `Basic ${Buffer.from('u:p').toString('base64')}` })).status, 200);
     assert.equal(loki.requestCount('/ready'), 2);
     assert.equal(loki.requests.at(-1)?.headers.authorization, `Basic ${Buffer.from('u:p').toString('base64')}`);
   });
-  await withStandIn({ auth: { kind: 'bearer', token: 't0k' } }, async (loki) => {
+  await withLokiStandIn({ auth: { kind: 'bearer', token: 't0k' } }, async (loki) => {
     assert.equal((await get(loki, '/ready', { Authorization: 'Bearer nope' })).status, 401);
     assert.equal((await get(loki, '/ready', { Authorization: 'Bearer t0k' })).status, 200);
   });
 });
 
 test('ready, labels, label values; push over HTTP; stop and restart keep the data on the same port', async () => {
-  await withStandIn({}, async (loki) => {
+  await withLokiStandIn({}, async (loki) => {
     assert.deepEqual(await get(loki, '/ready'), { status: 200, type: 'text/plain; charset=utf-8', text: 'ready\n' });
     loki.setStarting();
     const starting = await get(loki, '/ready');
@@ -173,7 +164,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const q = (s: string) => encodeURIComponent(s);
 
 test('tail: history from start then live entries, ≤100 entries a message with one stream object each, pings every second', async () => {
-  await withStandIn({ tailIdleThrottleMs: 20 }, async (loki) => {
+  await withLokiStandIn({ tailIdleThrottleMs: 20 }, async (loki) => {
     const now = BigInt(Date.now() - 1000) * 1_000_000n;
     loki.push('team-a', [{ stream: { app: 'api' }, values: [[String(now - 2n), 'old'], [String(now), 'recent']] }]);
     const session = await tail(loki, `query=${q('{app="api"}')}&start=${now - 1n}`);
@@ -191,7 +182,7 @@ test('tail: history from start then live entries, ≤100 entries a message with 
 });
 
 test('tail: bad query and delay_for > 5 are refused with plain-text 400 before the upgrade; tail_max_duration closes 1011', async () => {
-  await withStandIn({ tailMaxDurationMs: 200 }, async (loki) => {
+  await withLokiStandIn({ tailMaxDurationMs: 200 }, async (loki) => {
     await assert.rejects(tail(loki, `query=${q('{app=api}')}`), /^Error: 400 parse error/);
     await assert.rejects(tail(loki, `query=${q('{app="api"}')}&delay_for=6`), { message: "400 delay_for can't be greater than 5\n" });
     await assert.rejects(tail(loki, `query=${q('{app="api"}')}`, {}), { message: '401 no org id\n' });
@@ -202,7 +193,7 @@ test('tail: bad query and delay_for > 5 are refused with plain-text 400 before t
 });
 
 test('tail: the 11th concurrent tail of a tenant is closed 1011 with the limit error (or refused 400 before the upgrade)', async () => {
-  await withStandIn({}, async (loki) => {
+  await withLokiStandIn({}, async (loki) => {
     const sessions = await Promise.all(Array.from({ length: 10 }, () => tail(loki, `query=${q('{app="api"}')}`)));
     const other = await tail(loki, `query=${q('{app="api"}')}`, { 'X-Scope-OrgID': 'team-b' });
     const eleventh = await tail(loki, `query=${q('{app="api"}')}`);
@@ -213,7 +204,7 @@ test('tail: the 11th concurrent tail of a tenant is closed 1011 with the limit e
     assert.equal(loki.activeTails('team-a'), 10);
     for (const s of [...sessions, other]) s.ws.close();
   });
-  await withStandIn({ tailLimitResponse: 'http400', maxConcurrentTails: 1 }, async (loki) => {
+  await withLokiStandIn({ tailLimitResponse: 'http400', maxConcurrentTails: 1 }, async (loki) => {
     const first = await tail(loki, `query=${q('{app="api"}')}`);
     await assert.rejects(tail(loki, `query=${q('{app="api"}')}`), { message: '400 max concurrent tail requests limit exceeded, count > limit (2 > 1)\n' });
     first.ws.close();

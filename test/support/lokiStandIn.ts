@@ -399,3 +399,14 @@ function insertEntry<T extends Entry>(entries: T[], entry: T, dedupe = true): bo
   entries.splice(i, 0, entry);
   return true;
 }
+
+/** Runs `run` against a started stand-in, and stops it whatever happens. */
+export async function withLokiStandIn(options: LokiStandInOptions, run: (loki: LokiStandIn) => Promise<void>): Promise<void> {
+  const loki = new LokiStandIn(options);
+  await loki.start();
+  try {
+    await run(loki);
+  } finally {
+    await loki.stop();
+  }
+}

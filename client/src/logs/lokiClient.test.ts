@@ -1,20 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as net from 'node:net';
-import { LokiStandIn } from '../../../test/support/lokiStandIn';
+import { withLokiStandIn } from '../../../test/support/lokiStandIn';
 import { LokiClient, LokiError } from './lokiClient';
 
 const T0 = 1_700_000_000_000_000_000n;
 
-async function withLoki(options: ConstructorParameters<typeof LokiStandIn>[0], run: (loki: LokiStandIn) => Promise<void>) {
-  const loki = new LokiStandIn(options);
-  await loki.start();
-  try {
-    await run(loki);
-  } finally {
-    await loki.stop();
-  }
-}
 
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -26,7 +17,7 @@ async function closedPort(): Promise<number> {
 }
 
 test('queryRange: entries of all streams merged by time, in the asked direction; labels and values', async () => {
-  await withLoki({ tenancy: 'single' }, async (loki) => {
+  await withLokiStandIn({ tenancy: 'single' }, async (loki) => {
     loki.push('fake', [
       { stream: { app: 'api' }, values: [[`${T0 + 1n}`, 'a1'], [`${T0 + 3n}`, 'a3']] },
       { stream: { app: 'web' }, values: [[`${T0 + 2n}`, 'w2'], [`${T0 + 4n}`, 'w4']] },
@@ -43,7 +34,7 @@ test('queryRange: entries of all streams merged by time, in the asked direction;
 });
 
 test('ready: true on 200, false with Loki\'s text on 503', async () => {
-  await withLoki({}, async (loki) => {
+  await withLokiStandIn({}, async (loki) => {
     const client = new LokiClient({ url: loki.url });
     assert.deepEqual(await client.ready(), { ready: true, message: 'ready' });
     loki.setStarting();
@@ -52,7 +43,7 @@ test('ready: true on 200, false with Loki\'s text on 503', async () => {
 });
 
 test('auth: basic, bearer and X-Scope-OrgID are sent; a refusal says what to fix and never shows a secret', async () => {
-  await withLoki({ auth: { kind: 'basic', user: 'grafana', password: 's3cret-pw' } }, async (loki) => {
+  await withLokiStandIn({ auth: { kind: 'basic', user: 'grafana', password: 's3cret-pw' } }, async (loki) => {
     const good = new LokiClient({ url: loki.url, tenant: 'team-a', auth: { kind: 'basic', user: 'grafana', password: 's3cret-pw' } });
     assert.deepEqual(await good.queryRange({ query: '{app="x"}' }), []);
     const seen = loki.requests.at(-1)!.headers;
@@ -66,7 +57,7 @@ test('auth: basic, bearer and X-Scope-OrgID are sent; a refusal says what to fix
     assert.equal(error.message, `Loki at ${loki.url} refused the request (401: Unauthorized): check the Loki credentials (basic user/password or bearer token)`);
     assert.doesNotMatch(error.message + error.stack, /typo-pw|Basic /);
   });
-  await withLoki({ auth: { kind: 'bearer', token: 'tok-123' } }, async (loki) => {
+  await withLokiStandIn({ auth: { kind: 'bearer', token: 'tok-123' } }, async (loki) => {
     const noTenant = new LokiClient({ url: loki.url, auth: { kind: 'bearer', token: 'tok-123' } });
     const error = (await noTenant.labels().catch((e: LokiError) => e)) as LokiError;
     assert.equal(error.message, `Loki at ${loki.url} refused the request (401: no org id): this Loki is multi-tenant: set the tenant (X-Scope-OrgID)`);
@@ -76,7 +67,7 @@ test('auth: basic, bearer and X-Scope-OrgID are sent; a refusal says what to fix
 });
 
 test('errors: a bad query shows Loki\'s plain-text message; an unreachable Loki names the URL (without credentials)', async () => {
-  await withLoki({ tenancy: 'single' }, async (loki) => {
+  await withLokiStandIn({ tenancy: 'single' }, async (loki) => {
     const client = new LokiClient({ url: loki.url + '/' });
     await assert.rejects(client.queryRange({ query: '{app="x"' }), {
       name: 'LokiError',
