@@ -45,6 +45,12 @@ async function main() {
   // The tests edit the workspace and VS Code may save the edits: they get a copy of the fixture.
   const folder = path.join(runDir, path.basename(workspace));
   fs.cpSync(workspace, folder, { recursive: true });
+  // For suite/stacksView.e2e.ts: the project's own Docker engine (idempotent, ~2 s when already up),
+  // whose DOCKER_HOST code-server's extension host inherits through extensionTestsEnv.
+  const engine = require('node:child_process').spawnSync('bash', [path.join(root, 'test/docker/engine-up.sh')],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const dockerHost = /^DOCKER_HOST=(.+)$/m.exec(engine.stdout || '')?.[1];
+  if (engine.status !== 0 || !dockerHost) console.error('e2e: warning: test/docker/engine-up.sh failed; the Stacks view test will fail');
   let ok = false;
   try {
     await runTests({
@@ -59,6 +65,7 @@ async function main() {
         PATH: `${node24Bin}${path.delimiter}${process.env.PATH}`,
         CODE_SERVER: codeServer,
         SHIM_SCREENSHOT: process.env.SHIM_SCREENSHOT ?? path.join(root, 'test-artifacts/vscode-e2e.png'),
+        ...(dockerHost ? { DOCKER_HOST: dockerHost } : {}),
       },
     });
     ok = true;

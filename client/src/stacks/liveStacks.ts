@@ -24,6 +24,7 @@ export class LiveStacks implements vscode.Disposable {
   serverError: string | undefined;
   private watcher: DockerWatcher | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
+  private requests = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly request: RequestStacks) {
@@ -69,12 +70,18 @@ export class LiveStacks implements vscode.Disposable {
 
   /** Asks the language server for the stacks again, and the watcher to follow them. */
   async reload(): Promise<void> {
+    const request = ++this.requests;
+    let stacks: StackInfo[] | undefined;
+    let serverError: string | undefined;
     try {
-      this.stacks = await this.request();
-      this.serverError = undefined;
+      stacks = await this.request();
     } catch (error) {
-      this.serverError = error instanceof Error ? error.message : String(error);
+      serverError = error instanceof Error ? error.message : String(error);
     }
+    // A later request has answered or will: this answer may be older than the files.
+    if (request !== this.requests) return;
+    this.stacks = stacks ?? this.stacks;
+    this.serverError = serverError;
     this.loaded = true;
     this.watcher?.setStacks(this.stacks);
     this.follow();

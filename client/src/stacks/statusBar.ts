@@ -18,8 +18,12 @@ export function registerStatusBar(context: vscode.ExtensionContext, live: LiveSt
   const item = vscode.window.createStatusBarItem('stacklens.activeStack', vscode.StatusBarAlignment.Left, 10);
   item.name = 'StackLens: active stack';
   item.command = `${STACKS_VIEW_ID}.focus`;
+  // A log panel or other webview in front has no file: keep the stack of the last file edited.
+  let lastFile: string | undefined;
   const update = () => {
-    const stack = activeStack(live.stacks, vscode.window.activeTextEditor?.document.uri.fsPath);
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document.uri.scheme === 'file') lastFile = editor.document.uri.fsPath;
+    const stack = activeStack(live.stacks, lastFile);
     if (!stack) return item.hide();
     const status = statusText(stack, live.healthOf(stack), dockerStatus(live), live.docker?.dockerHost);
     item.text = status.text;

@@ -5,7 +5,7 @@ body { padding: 0; margin: 0; display: flex; flex-direction: column; height: 100
 #controls label { display: flex; gap: 4px; align-items: center; white-space: nowrap; }
 #controls label:first-child { flex: 3; }
 #controls label:nth-child(2) { flex: 1; }
-#controls input { flex: 1; min-width: 4em; background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); padding: 3px 5px; font-family: var(--vscode-editor-font-family); }
+#controls input { flex: 1; min-width: 4em; background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); padding: 3px 5px; line-height: 1.4; font-family: var(--vscode-editor-font-family); }
 #controls input:disabled { opacity: 0.6; }
 #controls button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: 4px 12px; cursor: pointer; }
 #bar { display: flex; gap: 16px; padding: 3px 8px; font-size: 0.9em; color: var(--vscode-descriptionForeground); }
