@@ -16,3 +16,10 @@ test('a chain is not a cycle', () => {
   const text = 'prometheus.relabel "a" {\n  forward_to = [prometheus.relabel.b.receiver]\n}\nprometheus.relabel "b" {\n  forward_to = []\n}\n';
   assert.deepEqual(checkAlloy(text, CODE).findings, []);
 });
+
+test('a self reference is reported once, at the block, as `alloy validate` does', () => {
+  const text = 'prometheus.relabel "self" {\n  forward_to = [prometheus.relabel.self.receiver, prometheus.relabel.self.receiver]\n}\n';
+  const run = checkAlloy(text, CODE);
+  assert.deepEqual(run.texts, ['prometheus.relabel']);
+  assert.match(run.findings[0].message, /^cannot reference self: prometheus.relabel.self/);
+});

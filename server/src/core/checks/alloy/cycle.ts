@@ -9,11 +9,14 @@ export const cycle: Check<AlloyTarget> = {
   description: 'Components that reference each other in a loop: Alloy cannot order them and refuses the file.',
   run({ file, model }, report) {
     const edges = new Map<ComponentNode, Set<ComponentNode>>();
+    const selfReferencing = new Set<ComponentNode>();
     for (const ref of model.references) {
       const r = resolve(ref.traversal, ref.scope);
       if (r.kind !== 'node') continue;
       if (r.node === ref.from) {
-        report({ file, span: { start: ref.traversal[0].span.start, end: ref.traversal[r.length - 1].span.end }, message: `cannot reference self: ${ref.from.id} refers to its own exports.` });
+        // At the block, once, as `alloy validate` reports it.
+        if (!selfReferencing.has(ref.from)) report({ file, span: blockNameSpan(ref.from.block), message: `cannot reference self: ${ref.from.id} refers to its own exports.` });
+        selfReferencing.add(ref.from);
         continue;
       }
       edges.set(ref.from, (edges.get(ref.from) ?? new Set()).add(r.node));

@@ -44,3 +44,12 @@ test('blocks the docs call required but Go makes optional, or does not have, are
     'otelcol.receiver.solace "s" {\n  queue = "queue://#telemetry-profile"\n  auth {\n    sasl_plain {\n      username = "u"\n      password = "p"\n    }\n  }\n  output { }\n}\n';
   assert.deepEqual(checkAlloy(text, CODE).texts, []);
 });
+
+test('components and the config blocks that need one must have a label, in Alloy\'s words', () => {
+  const text = 'local.file {\n  filename = "/tmp/x"\n}\nimport.http {\n  url = "http://x"\n}\nlogging { }\ndeclare "m" {\n  argument {}\n}\n';
+  const run = checkAlloy(text, CODE);
+  assert.deepEqual(run.texts, ['local.file', 'import.http', 'argument']);
+  assert.match(run.findings[0].message, /^component "local.file" must have a label/);
+  assert.match(run.findings[1].message, /^import.http block must have a label/);
+  assert.match(run.findings[2].message, /^argument block must have a label/);
+});

@@ -5,11 +5,22 @@ import type { Check } from '../check';
 import { schemaBodies } from './schemaWalk';
 import type { AlloyTarget } from './target';
 
+/** Config blocks Alloy refuses without a label (components always need one). */
+const LABELLED_BLOCKS = new Set(['argument', 'export', 'declare', 'foreach', 'import.file', 'import.git', 'import.http', 'import.string']);
+
 export const missingRequired: Check<AlloyTarget> = {
   code: 'river/missing-required',
   severity: 'error',
-  description: 'A required attribute or block of a component is missing: Alloy refuses to load the file.',
+  description: 'A required attribute, block or label of a component is missing: Alloy refuses to load the file.',
   run({ file, model }, report) {
+    for (const node of model.nodes) {
+      if (node.block.label) continue;
+      if (node.kind === 'component' || node.kind === 'custom' || node.kind === 'imported') {
+        report({ file, span: blockNameSpan(node.block), message: `component "${node.name}" must have a label: add one, as in \`${node.name} "default" { ... }\`.` });
+      } else if (node.kind === 'config' && LABELLED_BLOCKS.has(node.name)) {
+        report({ file, span: blockNameSpan(node.block), message: `${node.name} block must have a label: add one, as in \`${node.name} "name" { ... }\`.` });
+      }
+    }
     for (const visit of schemaBodies(model)) {
       const where = () => [visit.node.id, ...visit.path].join(' > ');
       const span = blockNameSpan(visit.block);

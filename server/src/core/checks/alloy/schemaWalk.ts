@@ -43,7 +43,10 @@ function* visit(node: ComponentNode, block: Block, path: string[]): Generator<Bo
   // visited unchecked rather than reported.
   const undocumented = schema.undocumented?.blocks ?? [];
   const unknownChildren = childBlocks ? blocks.filter((b) => !childBlocks.includes(blockFullName(b)) && !undocumented.includes(blockFullName(b))) : [];
-  yield { node, block, path, body: block.body, arguments: args && args.length > 0 ? args : undefined, childBlocks, unknownChildren };
+  // At the top, `[]` is the docs saying "doesn't support any arguments" (`http`); a nested block's
+  // empty table says too little.
+  const checked = args && (args.length > 0 || top) ? args : undefined;
+  yield { node, block, path, body: block.body, arguments: checked, childBlocks, unknownChildren };
   for (const child of blocks) {
     if (unknownChildren.includes(child)) continue;
     yield* visit(node, child, [...path, blockFullName(child)]);

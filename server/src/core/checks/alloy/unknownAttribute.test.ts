@@ -24,3 +24,9 @@ test('nested blocks keep their own arguments; Go-only names are left alone, typo
   assert.deepEqual(checkAlloy(text, CODE).texts, []);
   assert.deepEqual(checkAlloy('pyroscope.java "jvm" {\n  targets = []\n  forward_to = []\n  profiling_config {\n    sample_rat = 100\n  }\n}\n', CODE).texts, ['sample_rat']);
 });
+
+test('a config block the docs give no arguments (http) accepts none', () => {
+  const run = checkAlloy('http {\n  test = "test"\n  tls { }\n}\n', CODE);
+  assert.deepEqual(run.texts, ['test']);
+  assert.match(run.findings[0].message, /^unrecognized attribute name "test" in http/);
+});
