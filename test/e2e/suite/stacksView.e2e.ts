@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import type * as vscodeApi from 'vscode';
 import type { StackLensApi } from '../../../client/src/extension';
+import { LokiStandIn } from '../../support/lokiStandIn';
 import { EXTENSION_ID, helpers } from './helpers';
 
 // `node --test out/` also loads this file: define the suite only when mocha is loading it.
@@ -73,6 +74,30 @@ function defineSuite(vscode: typeof vscodeApi) {
       const exitCode = await vscode.commands.executeCommand<number | undefined>('stacklens.restart', { kind: 'service', stack, service: worker });
       assert.equal(exitCode, 0);
       await waitFor(() => `worker running again (have ${JSON.stringify(states())})`, () => (states().worker === 'running' ? true : undefined), 30_000);
+    });
+
+    test('Show logs with Loki: the service\'s selector, the tenant, backfill then a live tail; closing the panel ends it', async () => {
+      const loki = new LokiStandIn({ tenancy: 'multi' });
+      await loki.start();
+      try {
+        const config = vscode.workspace.getConfiguration('stacklens.loki');
+        await config.update('url', loki.url, vscode.ConfigurationTarget.Global);
+        await config.update('tenant', 'team-a', vscode.ConfigurationTarget.Global);
+        const now = BigInt(Date.now()) * 1_000_000n;
+        loki.push('team-a', [{ stream: { container: `/${project}_api_1` }, values: [[String(now), 'level=info msg="from loki"']] }]);
+        const { info: stack } = api.stacksModel().stacks.find((s) => s.info.projectName === project)!;
+        const service = stack.services.find((s) => s.name === 'api')!;
+        await vscode.commands.executeCommand('stacklens.showLogs', { kind: 'service', stack, service });
+        const title = `Logs: ${project} / api`;
+        const tab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === title);
+        await waitFor(() => `a log panel "${title}" following Loki's tail (tails: ${loki.activeTails('team-a')}, query_range: ${loki.requestCount('/loki/api/v1/query_range')})`, () =>
+          tab() && loki.activeTails('team-a') === 1 ? true : undefined);
+        assert.ok(loki.requestCount('/loki/api/v1/query_range') >= 1, 'backfilled with query_range first');
+        await vscode.window.tabGroups.close(tab()!);
+        await waitFor(() => `the tail to close with the panel (tails: ${loki.activeTails('team-a')})`, () => (loki.activeTails('team-a') === 0 ? true : undefined), 5_000);
+      } finally {
+        await loki.stop();
+      }
     });
 
     test('Show logs without a reachable Loki follows the container through Docker, and says so', async () => {
