@@ -164,8 +164,17 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
     // In test mode the workbench forwards all its log lines here: its own and the extension host's console
     // (mocha's reporter). Drop the workbench's chatter and the offline network errors; keep the rest.
     const noise = /^\[|^(Resolv(ing|ed) connection token|Creating a socket|Updating additional builtin|The web worker extension host|Creation of workbench contribution)|ENOTFOUND|getaddrinfo|open-vsx\.org|api\.github\.com|marketplace|Failed to fetch|authentication provider|vsda/;
-    await page.exposeFunction('codeAutomationLog', (type, args) => {
+    await page.exposeFunction('codeAutomationLog', async (type, args) => {
       let line = util.format(...(args || []));   // console.log arguments arrive unformatted ('%s', ...)
+      // A test asks for a picture while the extension host still runs: tree views, the status bar and
+      // webviews are gone by the time the tests end.
+      const shot = /^STACKLENS_SCREENSHOT ([\w-]+)$/.exec(line);
+      if (shot) {
+        const file = path.resolve('test-artifacts', `${shot[1]}.png`);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        await page.screenshot({ path: file }).then(() => say(`screenshot ${file}`), () => {});
+        return;
+      }
       if (!process.stdout.isTTY) line = util.stripVTControlCharacters(line);   // CI logs: no color codes
       if (verbose || !noise.test(line)) (type === 'error' || type === 'warn' ? console.error : console.log)(line);
     });

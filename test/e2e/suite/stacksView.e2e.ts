@@ -109,8 +109,11 @@ function defineSuite(vscode: typeof vscodeApi) {
       const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
       await waitFor(() => `a log panel titled "… (Docker logs: Loki not reachable at http://127.0.0.1:9)" (tabs: ${JSON.stringify(tabs())})`, () =>
         tabs().find((t) => t === `Logs: ${project} / api (Docker logs: Loki not reachable at http://127.0.0.1:9)`));
-      // The view back in front for the screenshot, beside the panel.
+      // The view back in front, beside the panel, for the screenshot the shim takes on this line.
       await vscode.commands.executeCommand('workbench.view.extension.stacklens');
+      await new Promise((r) => setTimeout(r, 1000));
+      console.log('STACKLENS_SCREENSHOT stacks-view');
+      await new Promise((r) => setTimeout(r, 1500));
     });
   });
 }
