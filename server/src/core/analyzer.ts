@@ -60,9 +60,20 @@ export class Analyzer {
    * keyed by file, each list free of duplicates from stacks that share a file.
    */
   checkFile(file: string): Map<string, Finding[]> {
-    const text = this.options.source.readFile(file);
     const byFile = new Map<string, Finding[]>([[file, []]]);
-    if (text === undefined) return byFile;
+    // Checks are guarded one by one; this guards reading the file and its stacks, so a bug on some
+    // half-typed input costs that file's diagnostics, never the server.
+    try {
+      this.checkInto(file, byFile);
+    } catch (error) {
+      this.options.onCheckError?.(`reading ${file}`, error);
+    }
+    return byFile;
+  }
+
+  private checkInto(file: string, byFile: Map<string, Finding[]>): void {
+    const text = this.options.source.readFile(file);
+    if (text === undefined) return;
     const kind = fileKind(file, text);
     if (kind === 'compose') {
       for (const stack of this.stacksOf(file)) {
@@ -79,7 +90,6 @@ export class Analyzer {
     } else if (kind === 'dashboard' || kind === 'prometheus' || kind === 'promtail' || kind === 'loki') {
       for (const finding of this.suppress(this.checkObservabilityFile(file, text, kind))) addUnique(byFile, finding);
     }
-    return byFile;
   }
 
   /** Dashboards and Prometheus, Promtail and Loki configurations: their queries and patterns, and Loki's settings. */
