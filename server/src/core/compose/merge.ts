@@ -56,6 +56,7 @@ const RESETTABLE: Partial<Record<string, (s: Service) => void>> = {
   build: (s) => {
     delete s.dockerfile;
     s.builds = false;
+    s.buildsFrom.clear();
   },
   healthcheck: (s) => delete s.healthcheck,
   logging: (s) => delete s.loggingDriver,
@@ -110,6 +111,11 @@ function mergeBuild(service: Service, node: Node, file: ComposeFile, ctx: MergeC
   const span = spanOf(node);
   if (!span) return;
   service.builds = true;
+  // `additional_contexts: {name: service:dep}` builds from another service's image: that depends_on
+  // orders builds, not runs.
+  const extra = isMap(node) ? pairOf(node, 'additional_contexts')?.value : undefined;
+  const contexts = isMap(extra) ? extra.items.map((p) => scalarText(p.value)) : isSeq(extra) ? extra.items.map((i) => scalarText(i)?.split('=').slice(1).join('=')) : [];
+  for (const c of contexts) if (c?.startsWith('service:')) service.buildsFrom.add(c.slice('service:'.length));
   const context = isMap(node) ? scalarText(pairOf(node, 'context')?.value) ?? '.' : scalarText(node);
   if (context === undefined || pairOf(node, 'dockerfile_inline')) return;
   const dockerfile = isMap(node) ? scalarText(pairOf(node, 'dockerfile')?.value) ?? 'Dockerfile' : 'Dockerfile';

@@ -54,6 +54,8 @@ export interface Service {
   interactive?: boolean;
   /** The service builds its image; `image:` then only names the build's tag. */
   builds?: boolean;
+  /** Services whose image the build uses (`additional_contexts: service:NAME`). */
+  buildsFrom: Set<string>;
   loggingDriver?: Located<string>;
   volumes: Located<string>[];
   dependsOn: Map<string, DependsOn>;
@@ -61,5 +63,5 @@ export interface Service {
 }
 
 export function emptyService(name: string): Service {
-  return { name, definitions: [], volumes: [], dependsOn: new Map(), references: [] };
+  return { name, definitions: [], volumes: [], dependsOn: new Map(), references: [], buildsFrom: new Set() };
 }

@@ -129,3 +129,21 @@ test('a shell or cat kept alive with stdin_open/tty is no init container', () =>
 `;
   assert.deepEqual(withCode(workspace({ 'docker-compose.yml': text }).check(), CODE), []);
 });
+
+test('silent when depends_on orders a build that uses the dependency as a build context', () => {
+  const text = `services:
+  dep1:
+    build: ./dep1
+    entrypoint: ["echo", "built"]
+  firstbuild:
+    build:
+      context: .
+      additional_contexts:
+        dep1: service:dep1
+    entrypoint: ["echo", "ok"]
+    depends_on: [dep1]
+`;
+  assert.deepEqual(withCode(workspace({ 'docker-compose.yml': text }).check(), CODE), []);
+  const unrelated = text.replace('        dep1: service:dep1\n', '        other: ../other\n');
+  assert.equal(withCode(workspace({ 'docker-compose.yml': unrelated }).check(), CODE).length, 1);
+});

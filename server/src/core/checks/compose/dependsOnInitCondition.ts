@@ -12,6 +12,8 @@ export const dependsOnInitCondition: Check<ComposeTarget> = {
       for (const dep of service.dependsOn.values()) {
         const target = stack.services.get(dep.service);
         if (!target || dep.effectiveCondition !== 'service_started' || !isRunOnce(stack, target)) continue;
+        // A build that uses the dependency's image needs it built, not finished.
+        if (service.buildsFrom.has(dep.service)) continue;
         const definition = definitionIn(service, dep.file);
         const edits = definition ? setDependsOnCondition(definition.file, definition.pair, dep.service, 'service_completed_successfully') : [];
         const how = dep.condition ? 'with `condition: service_started`' : dep.form === 'short' ? 'in the short list form, which means service_started' : 'without a condition, which means service_started';
