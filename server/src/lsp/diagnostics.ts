@@ -3,12 +3,19 @@
 import type { Finding } from '../core/diagnostic';
 import { LineIndex } from '../core/text/lineIndex';
 import { toDiagnostic } from './convert';
+import { fileKind, type FileKind } from '../core/workspace/fileKinds';
+import { mayDependOn } from '../core/workspace/fileDependencies';
 import type { ServerContext } from './server';
 
 export class DiagnosticsPublisher {
   private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   private published = new Set<string>();
   private findings = new Map<string, Finding[]>();
+  /** The last results of checking each open file (its own findings and its stacks' other files). */
+  private bySource = new Map<string, Map<string, Finding[]>>();
+  /** Files changed since the last run; `all` after a settings or on-disk change. */
+  private changed = new Set<string>();
+  private allChanged = true;
 
   constructor(
     private readonly context: ServerContext,
@@ -16,8 +23,13 @@ export class DiagnosticsPublisher {
     private readonly debounceMs: () => number,
   ) {}
 
-  /** Coalesces a burst of edits into one run; with no debounce, right after the queued messages. */
-  schedule(): void {
+  /**
+   * Coalesces a burst of edits into one run; with no debounce, right after the queued messages.
+   * `changedFile` limits the run to the open files that read it; without it every open file is checked.
+   */
+  schedule(changedFile?: string): void {
+    if (changedFile === undefined) this.allChanged = true;
+    else this.changed.add(changedFile);
     if (this.timer) return;
     const run = () => {
       this.timer = undefined;
@@ -40,11 +52,27 @@ export class DiagnosticsPublisher {
     return this.findings.get(file) ?? [];
   }
 
+  private kindOf(file: string): FileKind | undefined {
+    return fileKind(file, this.context.analyzer().source.readFile(file));
+  }
+
+  private needsCheck(file: string): boolean {
+    if (this.allChanged || this.changed.has(file) || !this.bySource.has(file)) return true;
+    const kind = this.kindOf(file);
+    return [...this.changed].some((c) => mayDependOn(kind, this.kindOf(c)));
+  }
+
   private publish(): void {
     const analyzer = this.context.analyzer();
+    const open = this.openFiles();
+    const bySource = new Map<string, Map<string, Finding[]>>();
+    for (const file of open) bySource.set(file, this.needsCheck(file) ? analyzer.checkFile(file) : this.bySource.get(file)!);
+    this.bySource = bySource;
+    this.changed.clear();
+    this.allChanged = false;
     const all = new Map<string, Finding[]>();
-    for (const file of this.openFiles()) {
-      for (const [f, list] of analyzer.checkFile(file)) {
+    for (const results of bySource.values()) {
+      for (const [f, list] of results) {
         const merged = all.get(f) ?? [];
         for (const finding of list) {
           if (!merged.some((m) => m.code === finding.code && m.span.start === finding.span.start && m.message === finding.message)) merged.push(finding);

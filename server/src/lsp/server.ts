@@ -92,18 +92,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (canAskConfiguration) void reloadSettings();
   });
   connection.onDidChangeConfiguration((change) => void reloadSettings(change.settings));
-  connection.onDidChangeWatchedFiles(() => publisher.schedule());
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) publisher.schedule(uriToPath(change.uri));
+  });
 
   documents.onDidChangeContent(({ document }) => {
     const file = uris.remember(document.uri);
     if (!file) return;
     openTexts.set(file, document.getText());
-    publisher.schedule();
+    publisher.schedule(file);
   });
   documents.onDidClose(({ document }) => {
     const file = uriToPath(document.uri);
     if (file) openTexts.delete(file);
-    publisher.schedule();
+    publisher.schedule(file);
   });
 
   registerCodeActions(context, publisher);
