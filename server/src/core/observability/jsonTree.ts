@@ -81,11 +81,11 @@ class Reader {
     if (c === '[') return this.array(depth);
     if (c === '"') return this.string();
     const start = this.pos;
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (this.text.startsWith(word, start)) {
-        this.pos += word.length;
-        return { kind: value === null ? 'null' : 'boolean', span: { start, end: this.pos }, value };
-      }
+    const literal = c === 't' ? 'true' : c === 'f' ? 'false' : c === 'n' ? 'null' : undefined;
+    if (literal !== undefined && this.text.startsWith(literal, start)) {
+      this.pos += literal.length;
+      const value = literal === 'null' ? null : literal === 'true';
+      return { kind: value === null ? 'null' : 'boolean', span: { start, end: this.pos }, value };
     }
     NUMBER.lastIndex = start;
     const m = NUMBER.exec(this.text);
