@@ -2,8 +2,7 @@
 // (Alloy or Promtail docker discovery) copies from the compose service label or the container name.
 import { parse } from 'yaml';
 import { parseAlloy } from '../alloy/parser';
-import { attributesOf, stringLiteralValue, walkBlocks } from '../alloy/traverse';
-import type { Expr } from '../alloy/ast';
+import { relabelRules } from '../alloy/relabelRules';
 
 const SERVICE_META = '__meta_docker_container_label_com_docker_compose_service';
 const CONTAINER_NAME_META = '__meta_docker_container_name';
@@ -19,20 +18,6 @@ interface Rule {
   sources: string[];
   target?: string;
   action: string;
-}
-
-function alloyRules(text: string): Rule[] {
-  const rules: Rule[] = [];
-  for (const { block, fullName } of walkBlocks(parseAlloy(text).file.body)) {
-    if (fullName !== 'rule') continue;
-    const attr = (name: string) => attributesOf(block.body).find((a) => a.name.name === name)?.value;
-    const list = attr('source_labels');
-    const sources = list?.kind === 'array' ? list.elements.map((e: Expr) => stringLiteralValue(e)).filter((s): s is string => s !== undefined) : [];
-    const target = attr('target_label');
-    const action = attr('action');
-    rules.push({ sources, target: target && stringLiteralValue(target), action: (action && stringLiteralValue(action)) ?? 'replace' });
-  }
-  return rules;
 }
 
 function promtailRules(text: string): Rule[] {
@@ -55,7 +40,7 @@ function promtailRules(text: string): Rule[] {
 export function dockerLabelMapping(files: { kind: 'alloy' | 'promtail'; text: string }[]): DockerLabelMapping {
   const mapping: DockerLabelMapping = {};
   for (const { kind, text } of files) {
-    for (const rule of kind === 'alloy' ? alloyRules(text) : promtailRules(text)) {
+    for (const rule of kind === 'alloy' ? relabelRules(parseAlloy(text).file) : promtailRules(text)) {
       if (rule.action !== 'replace' || !rule.target || rule.target.startsWith('__') || rule.sources.length !== 1) continue;
       if (rule.sources[0] === SERVICE_META) mapping.serviceLabel ??= rule.target;
       if (rule.sources[0] === CONTAINER_NAME_META) mapping.containerLabel ??= rule.target;

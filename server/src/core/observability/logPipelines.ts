@@ -3,7 +3,8 @@
 // with a compose file or `.git` above the dashboard.
 import * as path from 'node:path';
 import { parseAlloy } from '../alloy/parser';
-import { attributesOf, stringLiteralValue, walkBlocks } from '../alloy/traverse';
+import { relabelRules } from '../alloy/relabelRules';
+import { attributesOf, walkBlocks } from '../alloy/traverse';
 import type { Expr, Statement } from '../alloy/ast';
 import { isComposeFileName } from '../workspace/fileKinds';
 import type { FileSource } from '../workspace/fileSource';
@@ -108,13 +109,10 @@ export function alloyLabels(text: string): PipelineLabels | undefined {
     addKeys(attr(block.body, 'labels'));
     addKeys(attr(block.body, 'targets'));
     addKeys(attr(block.body, 'path_targets'));
-    if (fullName === 'rule') {
-      const action = stringLiteralValue(attr(block.body, 'action') ?? { kind: 'bad', span: { start: 0, end: 0 } }) ?? 'replace';
-      const target = attr(block.body, 'target_label');
-      const targetName = target && stringLiteralValue(target);
-      if (action === 'labelmap' || (target && targetName === undefined) || targetName?.includes('$')) open = true;
-      else if (targetName && !targetName.startsWith('__') && ['replace', 'lowercase', 'uppercase', 'hashmod'].includes(action)) labels.add(targetName);
-    }
+  }
+  for (const rule of relabelRules(file)) {
+    if (rule.action === 'labelmap' || rule.dynamicTarget || rule.target?.includes('$')) open = true;
+    else if (rule.target && !rule.target.startsWith('__') && ['replace', 'lowercase', 'uppercase', 'hashmod'].includes(rule.action)) labels.add(rule.target);
   }
   return isPipeline ? { labels, open } : undefined;
 }
