@@ -1,9 +1,8 @@
 // Which files `stacklens check` looks at for the paths it is given.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileKind } from '../core/workspace/fileKinds';
+import { fileKind, SKIPPED_DIRECTORIES } from '../core/workspace/fileKinds';
 
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'vendor']);
 
 /** Files below a directory that StackLens knows how to check, in a stable order. */
 export function knownFilesUnder(dir: string): string[] {

@@ -2,11 +2,10 @@
 // compose file, each file set once.
 import * as path from 'node:path';
 import type { FileSource } from '../workspace/fileSource';
-import { isComposeFileName } from '../workspace/fileKinds';
+import { isComposeFileName, SKIPPED_DIRECTORIES } from '../workspace/fileKinds';
 import type { StackDefinition } from './stack';
 import { detectStacks } from './stackDiscovery';
 
-const SKIPPED = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', '.ci-cache']);
 /** Deep enough for monorepos, bounded so a huge folder cannot stall the server. */
 const MAX_DEPTH = 6;
 
@@ -18,7 +17,7 @@ function composeDirectories(root: string, source: FileSource): string[] {
     if (names.some(isComposeFileName)) found.push(dir);
     if (depth >= MAX_DEPTH) return;
     for (const name of names.sort()) {
-      if (SKIPPED.has(name) || name.startsWith('.')) continue;
+      if (SKIPPED_DIRECTORIES.has(name) || name.startsWith('.')) continue;
       walk(path.join(dir, name), depth + 1);
     }
   };

@@ -6,7 +6,7 @@ import { parseAlloy } from '../alloy/parser';
 import { relabelRules } from '../alloy/relabelRules';
 import { attributesOf, walkBlocks } from '../alloy/traverse';
 import type { Expr, Statement } from '../alloy/ast';
-import { isComposeFileName } from '../workspace/fileKinds';
+import { isComposeFileName, SKIPPED_DIRECTORIES } from '../workspace/fileKinds';
 import type { FileSource } from '../workspace/fileSource';
 import { promtailLabels, type PipelineLabels } from './promtailConfig';
 import { topLevelKeys } from './yamlConfig';
@@ -16,7 +16,6 @@ export interface WorkspaceLogLabels extends PipelineLabels {
   pipelines: string[];
 }
 
-const SKIPPED = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'test-artifacts']);
 const MAX_DEPTH = 6;
 const MAX_ENTRIES = 5000;
 const LISTING_TTL_MS = 5000;
@@ -62,7 +61,7 @@ export class LogPipelineIndex {
         if (++seen > MAX_ENTRIES) return;
         const full = path.join(dir, name);
         if (/\.(alloy|ya?ml)$/.test(name)) files.push(full);
-        else if (!SKIPPED.has(name) && depth < MAX_DEPTH && !/\.\w{1,5}$/.test(name)) walk(full, depth + 1);
+        else if (!SKIPPED_DIRECTORIES.has(name) && depth < MAX_DEPTH && !/\.\w{1,5}$/.test(name)) walk(full, depth + 1);
       }
     };
     walk(root, 0);

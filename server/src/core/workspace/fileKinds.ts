@@ -9,6 +9,13 @@ const DOTENV_NAME = /^\.env(\.[\w.-]+)?$|^[\w.-]+\.env$/;
 // A top-level `services:` holding a mapping: CI files (Travis, GitLab, Drone) have `services:` lists.
 const TOP_LEVEL_SERVICES = /^services:[ \t]*(?:\{|(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*[ \t]+[^\s#-][^\n]*:)/m;
 
+export function isDotenvFileName(file: string): boolean {
+  return DOTENV_NAME.test(path.basename(file));
+}
+
+/** Folders no StackLens scan descends into: dependencies, build output, VCS and tool caches. */
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', 'dist', 'out', 'vendor', '.vscode-test', '.ci-cache', 'test-artifacts']);
+
 export function isComposeFileName(file: string): boolean {
   return COMPOSE_NAME.test(path.basename(file));
 }

@@ -4,10 +4,10 @@ import type { Fix } from '../../diagnostic';
 import { parseDotenv } from '../../compose/dotenv';
 import type { Stack } from '../../compose/stack';
 import type { FileSource } from '../../workspace/fileSource';
+import { isDotenvFileName } from '../../workspace/fileKinds';
 import { scanStackReferences, type EvaluatedReference } from './variableReferences';
 import type { ComposeTarget } from './target';
 
-const ENV_LIKE = /^\.env(\.[\w.-]+)?$|^[\w.-]+\.env$/;
 /** How far up from the project directory to look for env files compose would not load. */
 const PARENT_LEVELS = 3;
 
@@ -17,7 +17,7 @@ function unloadedEnvFiles(stack: Stack, source: FileSource): { file: string; nam
   const found: { file: string; names: Set<string> }[] = [];
   let dir = stack.projectDirectory;
   for (let level = 0; level <= PARENT_LEVELS; level++) {
-    for (const name of (source.listDir(dir) ?? []).filter((n) => ENV_LIKE.test(n)).sort()) {
+    for (const name of (source.listDir(dir) ?? []).filter(isDotenvFileName).sort()) {
       const file = path.join(dir, name);
       const text = loaded.has(file) ? undefined : source.readFile(file);
       if (text !== undefined) found.push({ file, names: new Set(parseDotenv(text).entries.map((e) => e.name)) });
