@@ -17,10 +17,9 @@ const NODE_MODULES = path.join(REPO, 'node_modules');
 const SERVICES = 500;
 // For working on the bench or profiling a server (not for reported numbers):
 // BENCH_QUICK=1 takes 3 samples; BENCH_SERVERS=stacklens,yamlLanguageServer runs only those;
-// BENCH_CPU_PROF=DIR starts every server with `--cpu-prof --cpu-prof-dir=DIR` (see bench/tools/cpuprofile-top.mjs).
+// BENCH_CPU_PROF=DIR starts every server with `--cpu-prof --cpu-prof-dir=DIR` (lib/lsp.mjs).
 const QUICK = process.env.BENCH_QUICK === '1';
 const ONLY = process.env.BENCH_SERVERS?.split(',').filter(Boolean);
-const CPU_PROF = process.env.BENCH_CPU_PROF;
 const SETTLE_MS = 300; // quiet time after initialize (settings pulled) and after the first diagnostics
 const EDIT_GAP_MS = 20; // between an edit's diagnostics and the next edit
 
@@ -106,8 +105,7 @@ function signature(diagnostics) {
 
 async function startServer(config, dir) {
   // Every server runs on the node running the bench, so the process we sample is the server itself.
-  const nodeFlags = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : [];
-  const server = new LspServer(config.label, process.execPath, [...nodeFlags, config.script, ...config.args], { configuration: config.configuration, cwd: dir });
+  const server = new LspServer(config.label, process.execPath, [config.script, ...config.args], { configuration: config.configuration, cwd: dir });
   await server.initialize(dir, config.initializationOptions ?? {});
   if (config.waitForConfiguration) {
     const until = Date.now() + 10_000;

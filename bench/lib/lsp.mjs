@@ -2,6 +2,7 @@
 // (workspace/configuration from a per-server function, everything else with null), and times
 // publishDiagnostics. Any server crash, timeout or protocol error rejects: a bench must then fail.
 import { spawn } from 'node:child_process';
+import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +39,8 @@ export class LspServer {
     this.failure = undefined;
     this.waiters = new Set();
     this.published = new Map();
+    // BENCH_CPU_PROF=DIR: a node server writes a CPU profile there when it stops (bench/tools/cpuprofile-top.mjs reads it).
+    if (process.env.BENCH_CPU_PROF && command === process.execPath) args = ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`, ...args];
     this.child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd, env: options.env ?? process.env });
     this.child.stderr.on('data', (d) => {
       if (this.stderr.length < 20_000) this.stderr += d;
