@@ -12,6 +12,9 @@ const common = {
   // dockerode (the Stacks view, docker logs) pulls in ssh2, whose native addons (cpu-features,
   // sshcrypto) are optional and required inside try/catch: left out, ssh2 uses its JS fallbacks.
   external: ['vscode', '*.node', 'cpu-features'],
+  // yaml's `node` export is CommonJS: bundled, every `yaml.isScalar(...)` call in the hot paths
+  // goes through an interop getter. Its ESM build is the same code, called directly.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
 };
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },

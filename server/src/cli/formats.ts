@@ -11,7 +11,7 @@ export interface LocatedFinding extends Finding {
 export function locate(findings: Finding[], displayPath: (file: string) => string, textOf: (file: string) => string | undefined): LocatedFinding[] {
   const indexes = new Map<string, LineIndex>();
   const indexOf = (file: string) => {
-    if (!indexes.has(file)) indexes.set(file, new LineIndex(textOf(file) ?? ''));
+    if (!indexes.has(file)) indexes.set(file, LineIndex.of(textOf(file) ?? ''));
     return indexes.get(file)!;
   };
   return findings

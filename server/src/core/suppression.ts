@@ -35,7 +35,7 @@ export function applySuppressions(findings: Finding[], textOf: (file: string) =>
   const lookup = (file: string) => {
     if (!cache.has(file)) {
       const text = textOf(file);
-      const index = text === undefined || !text.includes('stacklens-disable') ? undefined : new LineIndex(text);
+      const index = text === undefined || !text.includes('stacklens-disable') ? undefined : LineIndex.of(text);
       cache.set(file, index && { directives: directivesOf(index.text, index), index });
     }
     return cache.get(file);

@@ -10,7 +10,7 @@ export function registerCodeActions(context: ServerContext, publisher: Diagnosti
     const file = uriToPath(textDocument.uri);
     const document = context.documents.get(textDocument.uri);
     if (!file || !document) return [];
-    const index = new LineIndex(document.getText());
+    const index = LineIndex.of(document.getText());
     const start = index.offsetAt(range.start);
     const end = index.offsetAt(range.end);
     const textOf = (f: string) => context.analyzer().source.readFile(f);

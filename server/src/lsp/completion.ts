@@ -28,7 +28,7 @@ export function registerCompletion(context: ServerContext): void {
     if (!file || !document) return [];
     const text = document.getText();
     const kind = fileKind(file, text);
-    const index = new LineIndex(text);
+    const index = LineIndex.of(text);
     const offset = index.offsetAt(position);
     if (kind === 'alloy') return alloyCompletion(context.analyzer().source, file, text, offset).map((entry) => alloyItem(entry, index, offset));
     if (kind !== 'compose') return [];

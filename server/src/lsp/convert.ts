@@ -44,7 +44,7 @@ export function toCodeAction(fix: Fix, diagnostic: Diagnostic, uris: UriMap, tex
   const changes: NonNullable<WorkspaceEdit['changes']> = {};
   const indexes = new Map<string, LineIndex>();
   for (const edit of fix.edits) {
-    if (!indexes.has(edit.file)) indexes.set(edit.file, new LineIndex(textOf(edit.file) ?? ''));
+    if (!indexes.has(edit.file)) indexes.set(edit.file, LineIndex.of(textOf(edit.file) ?? ''));
     const uri = uris.uriOf(edit.file);
     (changes[uri] ??= []).push({ range: indexes.get(edit.file)!.rangeOf(edit.span), newText: edit.newText });
   }

@@ -11,7 +11,7 @@ export function registerDefinition(context: ServerContext): void {
     const document = context.documents.get(textDocument.uri);
     if (!file || !document || fileKind(file) !== 'alloy') return [];
     const text = document.getText();
-    const offset = new LineIndex(text).offsetAt(position);
+    const offset = LineIndex.of(text).offsetAt(position);
     return toLocations(context, alloyDefinition(context.analyzer().source, file, text, offset));
   });
 }
@@ -20,7 +20,7 @@ export function registerDefinition(context: ServerContext): void {
 export function toLocations(context: ServerContext, locations: AlloyLocation[]): Location[] {
   const indexes = new Map<string, LineIndex>();
   return locations.map(({ file, span }) => {
-    if (!indexes.has(file)) indexes.set(file, new LineIndex(context.analyzer().source.readFile(file) ?? ''));
+    if (!indexes.has(file)) indexes.set(file, LineIndex.of(context.analyzer().source.readFile(file) ?? ''));
     return { uri: context.uris.uriOf(file), range: indexes.get(file)!.rangeOf(span) };
   });
 }

@@ -39,15 +39,6 @@ export class DiagnosticsPublisher {
     this.timer = ms > 0 ? setTimeout(run, ms) : setImmediate(run);
   }
 
-  private readonly indexes = new Map<string, LineIndex>();
-
-  /** Line indexes are kept per file while its text is unchanged. */
-  private lineIndex(file: string, text: string): LineIndex {
-    let index = this.indexes.get(file);
-    if (!index || index.text !== text) this.indexes.set(file, (index = new LineIndex(text)));
-    return index;
-  }
-
   findingsFor(file: string): Finding[] {
     return this.findings.get(file) ?? [];
   }
@@ -84,7 +75,7 @@ export class DiagnosticsPublisher {
     this.findings = all;
     this.published = new Set([...all].filter(([, list]) => list.length > 0).map(([f]) => f));
     for (const [file, list] of all) {
-      const index = this.lineIndex(file, analyzer.source.readFile(file) ?? '');
+      const index = LineIndex.of(analyzer.source.readFile(file) ?? '');
       void this.context.connection.sendDiagnostics({ uri: this.context.uris.uriOf(file), diagnostics: list.map((f) => toDiagnostic(f, index)) });
     }
   }

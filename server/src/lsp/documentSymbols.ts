@@ -20,7 +20,7 @@ export function registerDocumentSymbols(context: ServerContext): void {
     const document = context.documents.get(textDocument.uri);
     if (!file || !document || fileKind(file) !== 'alloy') return [];
     const text = document.getText();
-    const index = new LineIndex(text);
+    const index = LineIndex.of(text);
     const convert = (s: AlloySymbol): DocumentSymbol => ({
       name: s.name,
       kind: KIND[s.kind],

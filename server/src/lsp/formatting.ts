@@ -12,7 +12,7 @@ export function registerFormatting(context: ServerContext): void {
     const document = context.documents.get(textDocument.uri);
     if (!file || !document || fileKind(file) !== 'alloy') return [];
     const text = document.getText();
-    const index = new LineIndex(text);
+    const index = LineIndex.of(text);
     return alloyFormatting(text).map((edit) => ({ range: index.rangeOf(edit.span), newText: edit.newText }));
   });
 }

@@ -14,7 +14,7 @@ export function registerHover(context: ServerContext): void {
     const document = context.documents.get(textDocument.uri);
     if (!file || !document) return null;
     const text = document.getText();
-    const index = new LineIndex(text);
+    const index = LineIndex.of(text);
     const offset = index.offsetAt(position);
     const kind = fileKind(file, text);
     const result = kind === 'compose' ? composeHover(context.analyzer(), file, offset)

@@ -11,7 +11,7 @@ export function registerReferences(context: ServerContext): void {
     const document = context.documents.get(textDocument.uri);
     if (!file || !document || fileKind(file) !== 'alloy') return [];
     const text = document.getText();
-    const offset = new LineIndex(text).offsetAt(position);
+    const offset = LineIndex.of(text).offsetAt(position);
     return toLocations(context, alloyReferences(context.analyzer().source, file, text, offset, request.includeDeclaration));
   });
 }

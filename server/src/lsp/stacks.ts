@@ -35,7 +35,7 @@ export function stackInfo(stack: Stack, source: FileSource): StackInfo {
     services: [...stack.services.values()].map((service) => {
       const last = service.definitions[service.definitions.length - 1];
       const start = last.pair.key?.range?.[0] ?? 0;
-      const position = new LineIndex(last.file.text).positionAt(start);
+      const position = LineIndex.of(last.file.text).positionAt(start);
       return {
         name: service.name,
         runOnce: isRunOnce(stack, service),

@@ -167,11 +167,6 @@ export function mergedMap(node: unknown, file: ComposeFile): YAMLMap | undefined
   return out;
 }
 
-const lineIndexes = new WeakMap<ComposeFile, LineIndex>();
-
-/** The file's line index, built once per parsed text. */
 export function lineIndexOf(file: ComposeFile): LineIndex {
-  let index = lineIndexes.get(file);
-  if (!index) lineIndexes.set(file, (index = new LineIndex(file.text)));
-  return index;
+  return LineIndex.of(file.text);
 }

@@ -262,7 +262,7 @@ export function parseDotenv(text: string, lookup?: Lookup, earlierFiles?: Lookup
   const values = new Map<string, string>();
   const state: State = {
     text,
-    lines: new LineIndex(text),
+    lines: LineIndex.of(text),
     lookup: (name) => lookup?.(name) ?? values.get(name) ?? earlierFiles?.(name),
     values,
     entries: [],

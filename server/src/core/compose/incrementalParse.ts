@@ -61,7 +61,14 @@ function shiftNode(node: unknown, delta: number): void {
   }
   const n = node as Node | null;
   if (!n || typeof n !== 'object') return;
-  if (n.range) n.range = [n.range[0] + delta, n.range[1] + delta, n.range[2] + delta];
+  // In place: the yaml library gives every node its own range array, and a shift per keystroke
+  // over a whole file must not allocate.
+  const range = n.range;
+  if (range) {
+    range[0] += delta;
+    range[1] += delta;
+    range[2] += delta;
+  }
   if (isCollection(n)) for (const item of n.items) shiftNode(item, delta);
 }
 

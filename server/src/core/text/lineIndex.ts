@@ -10,16 +10,33 @@ export interface Range {
   end: Position;
 }
 
+/** The last texts indexed through `LineIndex.of`: the checks, the suppressions and the LSP layer share them. */
+const recent: LineIndex[] = [];
+const RECENT_LIMIT = 8;
+
 export class LineIndex {
   private readonly starts: number[];
 
   constructor(readonly text: string) {
     this.starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    if (text.includes('\r')) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) this.starts.push(i + 1);
+        else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+      }
+    } else {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
     }
+  }
+
+  /** The index of `text`, shared with every other caller indexing the same text (a file per keystroke is indexed once). */
+  static of(text: string): LineIndex {
+    const found = recent.findIndex((index) => index.text === text);
+    const index = found === -1 ? new LineIndex(text) : recent.splice(found, 1)[0];
+    recent.unshift(index);
+    if (recent.length > RECENT_LIMIT) recent.pop();
+    return index;
   }
 
   get lineCount(): number {

@@ -32,9 +32,10 @@ export function overlayFileSource(openDocuments: () => ReadonlyMap<string, strin
       return openDocuments().get(file) ?? base.readFile(file);
     },
     listDir(dir) {
-      const names = new Set(base.listDir(dir) ?? []);
+      const onDisk = base.listDir(dir);
+      const names = new Set(onDisk);
       for (const file of openDocuments().keys()) if (path.dirname(file) === dir) names.add(path.basename(file));
-      return names.size > 0 || base.listDir(dir) ? [...names] : undefined;
+      return names.size > 0 || onDisk ? [...names] : undefined;
     },
   };
 }

@@ -10,7 +10,7 @@ export const duplicateComponent: Check<AlloyTarget> = {
   severity: 'error',
   description: 'Two blocks with the same name and label in one scope: Alloy refuses the file.',
   run({ file, text, model }, report) {
-    const lines = new LineIndex(text);
+    const lines = LineIndex.of(text);
     const first = new Map<string, ComponentNode>();
     for (const node of model.nodes) {
       if (node.name === 'declare' && !node.block.label) continue;

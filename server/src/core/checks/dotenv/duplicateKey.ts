@@ -7,7 +7,7 @@ export const dotenvDuplicateKey: Check<DotenvTarget> = {
   severity: 'information',
   description: 'A variable defined twice in one env file: the later definition wins.',
   run({ file, text, parsed }, report) {
-    const lines = new LineIndex(text);
+    const lines = LineIndex.of(text);
     const last = new Map(parsed.entries.map((e) => [e.name, e]));
     for (const entry of parsed.entries) {
       const winner = last.get(entry.name)!;
