@@ -50,14 +50,14 @@ class Parser {
   readonly errors: SyntaxError[] = [];
   readonly comments: Comment[] = [];
   private readonly scanner: Scanner;
-  private readonly lineOf: (offset: number) => number;
+  /** Built on the first error: a file that parses cleanly never needs line numbers. */
+  private lines?: (offset: number) => number;
   private tok!: Token;
   private prevEnd = 0; // end of the last consumed token that is not a comment or terminator
   private lastErrorLine = -1;
   private depth = 0;
 
-  constructor(text: string) {
-    this.lineOf = lineLookup(text);
+  constructor(private readonly text: string) {
     this.scanner = new Scanner(text, (span, message) => this.errors.push({ span, message }));
     this.next();
   }
@@ -74,6 +74,11 @@ class Parser {
       this.comments.push({ text: this.tok.lit, span: { start: this.tok.start, end: this.tok.end } });
       this.tok = this.scanner.scan();
     }
+  }
+
+  private lineOf(offset: number): number {
+    this.lines ??= lineLookup(this.text);
+    return this.lines(offset);
   }
 
   /** Reports at the current token; like Alloy, a second error on the same line is dropped. */
@@ -102,16 +107,12 @@ class Parser {
     while (this.kind() !== 'EOF' && this.kind() !== to) this.next();
   }
 
-  private nested<T>(parse: () => T): T {
+  /** Entered before a statement or an operand, left after it (`depth--`): no closure per call. */
+  private enter(): void {
     if (++this.depth > MAX_DEPTH) {
       this.errors.push({ span: { start: this.tok.start, end: this.tok.end }, message: 'nesting is too deep' });
       this.lastErrorLine = this.lineOf(this.tok.start);
       this.advance('EOF');
-    }
-    try {
-      return parse();
-    } finally {
-      this.depth--;
     }
   }
 
@@ -119,7 +120,9 @@ class Parser {
   parseBody(until: TokenKind): Statement[] {
     const body: Statement[] = [];
     while (this.kind() !== until && this.kind() !== 'EOF') {
-      const stmt = this.nested(() => this.parseStatement());
+      this.enter();
+      const stmt = this.parseStatement();
+      this.depth--;
       if (stmt) body.push(stmt);
       if (this.kind() === until) break;
       if (this.kind() !== 'TERMINATOR') {
@@ -268,49 +271,54 @@ class Parser {
     };
   }
 
-  /** UnaryExpr = OperExpr | unary_op UnaryExpr; OperExpr = PrimaryExpr { "." ident | "[" Expr "]" | "(" args ")" } */
   private parseUnaryExpr(): Expr {
-    return this.nested(() => {
-      if (this.kind() === '!' || this.kind() === '-') {
-        const op = this.tok;
-        this.next();
-        const value = this.parseUnaryExpr();
-        return { kind: 'unary', op: op.kind as UnaryOperator, value, span: { start: op.start, end: value.span.end } };
-      }
-      let primary = this.parsePrimaryExpr();
-      for (;;) {
-        const start = primary.span.start;
-        switch (this.kind()) {
-          case '.': {
-            this.next();
-            const name = this.ident();
-            this.expect('IDENT');
-            primary = { kind: 'access', value: primary, name, span: { start, end: name.span.end } };
-            break;
-          }
-          case '[': {
-            const lbrack = this.tok.start;
-            this.next();
-            const index = this.parseExpression();
-            primary = { kind: 'index', value: primary, index, lbrack, span: { start, end: this.expectClose(']') } };
-            break;
-          }
-          case '(': {
-            const lparen = this.tok.start;
-            this.next();
-            const args = this.kind() !== ')' ? this.parseExpressionList(')') : [];
-            primary = { kind: 'call', value: primary, args, lparen, span: { start, end: this.expectClose(')') } };
-            break;
-          }
-          case 'STRING':
-          case '{':
-            if (!this.skipBlockUsedAsExpression(primary)) return primary;
-            break;
-          default:
-            return primary;
+    this.enter();
+    const expr = this.parseOperand();
+    this.depth--;
+    return expr;
+  }
+
+  /** UnaryExpr = OperExpr | unary_op UnaryExpr; OperExpr = PrimaryExpr { "." ident | "[" Expr "]" | "(" args ")" } */
+  private parseOperand(): Expr {
+    if (this.kind() === '!' || this.kind() === '-') {
+      const op = this.tok;
+      this.next();
+      const value = this.parseUnaryExpr();
+      return { kind: 'unary', op: op.kind as UnaryOperator, value, span: { start: op.start, end: value.span.end } };
+    }
+    let primary = this.parsePrimaryExpr();
+    for (;;) {
+      const start = primary.span.start;
+      switch (this.kind()) {
+        case '.': {
+          this.next();
+          const name = this.ident();
+          this.expect('IDENT');
+          primary = { kind: 'access', value: primary, name, span: { start, end: name.span.end } };
+          break;
         }
+        case '[': {
+          const lbrack = this.tok.start;
+          this.next();
+          const index = this.parseExpression();
+          primary = { kind: 'index', value: primary, index, lbrack, span: { start, end: this.expectClose(']') } };
+          break;
+        }
+        case '(': {
+          const lparen = this.tok.start;
+          this.next();
+          const args = this.kind() !== ')' ? this.parseExpressionList(')') : [];
+          primary = { kind: 'call', value: primary, args, lparen, span: { start, end: this.expectClose(')') } };
+          break;
+        }
+        case 'STRING':
+        case '{':
+          if (!this.skipBlockUsedAsExpression(primary)) return primary;
+          break;
+        default:
+          return primary;
       }
-    });
+    }
   }
 
   /**

@@ -12,11 +12,43 @@ const BOM = 0xfeff;
 const NL = 0x0a;
 const CR = 0x0d;
 
-const cp = (c: string): number => c.codePointAt(0)!;
+/** Character codes, inlined by the compiler: a switch compares constants, not calls evaluated per case. */
+const enum Ch {
+  SingleQuote = 0x27, DoubleQuote = 0x22, Backtick = 0x60, Backslash = 0x5c,
+  Pipe = 0x7c, Ampersand = 0x26, Bang = 0x21, Equals = 0x3d, Less = 0x3c, Greater = 0x3e,
+  Slash = 0x2f, Star = 0x2a, Plus = 0x2b, Minus = 0x2d, Percent = 0x25, Caret = 0x5e, Dot = 0x2e, Comma = 0x2c,
+  LCurly = 0x7b, RCurly = 0x7d, LParen = 0x28, RParen = 0x29, LBrack = 0x5b, RBrack = 0x5d,
+  A = 0x61, B = 0x62, F = 0x66, N = 0x6e, R = 0x72, T = 0x74, V = 0x76, X = 0x78, U = 0x75, BigU = 0x55,
+}
 
 export function isLetter(ch: number): boolean {
   return (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || ch === 0x5f ||
     (ch >= 0x80 && /\p{L}/u.test(String.fromCodePoint(ch)));
+}
+
+function isAsciiIdentifierPart(unit: number): boolean {
+  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || unit === 0x5f || (unit >= 0x30 && unit <= 0x39);
+}
+
+/** Characters next() lets through silently (not NUL, a surrogate or a BOM) and that end no line. */
+function isQuiet(unit: number): boolean {
+  return unit !== NL && unit !== 0 && unit < 0xd800;
+}
+
+function isPlainInDoubleQuotes(unit: number): boolean {
+  return unit !== Ch.DoubleQuote && unit !== Ch.Backslash && isQuiet(unit);
+}
+
+function isPlainInSingleQuotes(unit: number): boolean {
+  return unit !== Ch.SingleQuote && unit !== Ch.Backslash && isQuiet(unit);
+}
+
+function isPlainInBackticks(unit: number): boolean {
+  return unit !== Ch.Backtick && isQuiet(unit);
+}
+
+function isPlainInLineComment(unit: number): boolean {
+  return isQuiet(unit);
 }
 
 function isDecimal(ch: number): boolean {
@@ -66,6 +98,13 @@ export class Scanner {
       return;
     }
     this.offset = this.readOffset;
+    const unit = this.src.charCodeAt(this.offset);
+    // Almost every character: not NUL, not a surrogate, not a BOM (0xfeff is above 0xd800).
+    if (unit !== 0 && unit < 0xd800) {
+      this.readOffset++;
+      this.ch = unit;
+      return;
+    }
     let r = this.src.codePointAt(this.offset)!;
     const width = r > 0xffff ? 2 : 1;
     if (r === 0) {
@@ -110,34 +149,34 @@ export class Scanner {
           case NL: // reachable only when a terminator is due; skipWhitespace eats other newlines
             this.insertTerm = false;
             return { kind: 'TERMINATOR', start, end: start + 1, lit: '\n' };
-          case cp("'"):
+          case Ch.SingleQuote:
             this.error(start, start + 1, 'illegal single-quoted string; use double quotes');
             insertTerm = true;
             kind = 'ILLEGAL';
-            lit = this.scanString(start, cp("'"), true, false);
+            lit = this.scanString(start, Ch.SingleQuote, true, false);
             break;
-          case cp('"'):
+          case Ch.DoubleQuote:
             insertTerm = true;
             kind = 'STRING';
-            lit = this.scanString(start, cp('"'), true, false);
+            lit = this.scanString(start, Ch.DoubleQuote, true, false);
             break;
-          case cp('`'):
+          case Ch.Backtick:
             insertTerm = true;
             kind = 'STRING';
-            lit = this.scanString(start, cp('`'), false, true);
+            lit = this.scanString(start, Ch.Backtick, false, true);
             break;
-          case cp('|'):
-            kind = this.pair(cp('|'), '||', 'missing second | in ||');
+          case Ch.Pipe:
+            kind = this.pair(Ch.Pipe, '||', 'missing second | in ||');
             break;
-          case cp('&'):
-            kind = this.pair(cp('&'), '&&', 'missing second & in &&');
+          case Ch.Ampersand:
+            kind = this.pair(Ch.Ampersand, '&&', 'missing second & in &&');
             break;
-          case cp('!'): kind = this.switch2('!', '!='); break;
-          case cp('='): kind = this.switch2('=', '=='); break;
-          case cp('<'): kind = this.switch2('<', '<='); break;
-          case cp('>'): kind = this.switch2('>', '>='); break;
-          case cp('/'):
-            if (this.ch === cp('/') || this.ch === cp('*')) {
+          case Ch.Bang: kind = this.switch2('!', '!='); break;
+          case Ch.Equals: kind = this.switch2('=', '=='); break;
+          case Ch.Less: kind = this.switch2('<', '<='); break;
+          case Ch.Greater: kind = this.switch2('>', '>='); break;
+          case Ch.Slash:
+            if (this.ch === Ch.Slash || this.ch === Ch.Star) {
               // A terminator is due: emit it before the comment when the comment ends the line.
               if (this.insertTerm && this.commentEndsLine(start)) {
                 this.readOffset = start;
@@ -151,12 +190,12 @@ export class Scanner {
               kind = '/';
             }
             break;
-          case cp('}'): case cp(')'): case cp(']'):
+          case Ch.RCurly: case Ch.RParen: case Ch.RBrack:
             insertTerm = true;
             kind = String.fromCharCode(ch) as TokenKind;
             break;
-          case cp('+'): case cp('-'): case cp('*'): case cp('%'): case cp('^'):
-          case cp('{'): case cp('('): case cp('['): case cp(','): case cp('.'):
+          case Ch.Plus: case Ch.Minus: case Ch.Star: case Ch.Percent: case Ch.Caret:
+          case Ch.LCurly: case Ch.LParen: case Ch.LBrack: case Ch.Comma: case Ch.Dot:
             kind = String.fromCharCode(ch) as TokenKind;
             break;
           default:
@@ -179,7 +218,7 @@ export class Scanner {
   }
 
   private switch2(one: TokenKind, two: TokenKind): TokenKind {
-    if (this.ch !== cp('=')) return one;
+    if (this.ch !== Ch.Equals) return one;
     this.next();
     return two;
   }
@@ -192,8 +231,22 @@ export class Scanner {
 
   private scanIdentifier(): string {
     const start = this.offset;
+    this.skipWhile(isAsciiIdentifierPart);
     while (isLetter(this.ch) || isDigit(this.ch)) this.next();
     return this.src.slice(start, this.offset);
+  }
+
+  /**
+   * Moves past the run of characters, from the current one, that `test` accepts without going
+   * through next() one by one; `test` must accept only characters next() has nothing to say about.
+   */
+  private skipWhile(test: (unit: number) => boolean): void {
+    const src = this.src;
+    let i = this.offset;
+    while (i < src.length && test(src.charCodeAt(i))) i++;
+    if (i === this.offset) return;
+    this.readOffset = i;
+    this.next();
   }
 
   private digits(): number {
@@ -214,14 +267,16 @@ export class Scanner {
     if ((this.ch | 0x20) === 0x65) {
       kind = 'FLOAT';
       this.next();
-      if (this.ch === cp('+') || this.ch === cp('-')) this.next();
+      if (this.ch === Ch.Plus || this.ch === Ch.Minus) this.next();
       if (this.digits() === 0) this.error(start, this.offset, 'exponent has no digits');
     }
     return kind;
   }
 
   private scanString(start: number, until: number, escapes: boolean, multiline: boolean): string {
+    const plain = until === Ch.DoubleQuote ? isPlainInDoubleQuotes : until === Ch.Backtick ? isPlainInBackticks : isPlainInSingleQuotes;
     for (;;) {
+      this.skipWhile(plain);
       const ch = this.ch;
       if ((!multiline && ch === NL) || ch === EOF) {
         this.error(start, this.offset, 'string literal not terminated');
@@ -229,7 +284,7 @@ export class Scanner {
       }
       this.next();
       if (ch === until) break;
-      if (escapes && ch === cp('\\')) this.scanEscape();
+      if (escapes && ch === Ch.Backslash) this.scanEscape();
     }
     return this.src.slice(start, this.offset);
   }
@@ -241,13 +296,13 @@ export class Scanner {
     let base: number;
     let max: number;
     switch (this.ch) {
-      case cp('a'): case cp('b'): case cp('f'): case cp('n'): case cp('r'):
-      case cp('t'): case cp('v'): case cp('\\'): case cp('"'):
+      case Ch.A: case Ch.B: case Ch.F: case Ch.N: case Ch.R:
+      case Ch.T: case Ch.V: case Ch.Backslash: case Ch.DoubleQuote:
         this.next();
         return;
-      case cp('x'): this.next(); [n, base, max] = [2, 16, 255]; break;
-      case cp('u'): this.next(); [n, base, max] = [4, 16, 0x10ffff]; break;
-      case cp('U'): this.next(); [n, base, max] = [8, 16, 0x10ffff]; break;
+      case Ch.X: this.next(); [n, base, max] = [2, 16, 255]; break;
+      case Ch.U: this.next(); [n, base, max] = [4, 16, 0x10ffff]; break;
+      case Ch.BigU: this.next(); [n, base, max] = [8, 16, 0x10ffff]; break;
       default:
         if (this.ch >= 0x30 && this.ch <= 0x37) {
           [n, base, max] = [3, 8, 255];
@@ -274,16 +329,18 @@ export class Scanner {
   }
 
   private scanComment(start: number): string {
-    if (this.ch === cp('/')) {
-      while (this.ch !== NL && this.ch !== EOF) this.next();
+    if (this.ch === Ch.Slash) {
+      this.skipWhile(isPlainInLineComment);
+      for (let ch: number = this.ch; ch !== NL && ch !== EOF; ch = this.ch) this.next();
       // The line break of a CRLF file is not part of the comment.
-      return this.src.slice(start, this.offset).replace(/\r$/, '').replace(/\r/g, '');
+      const text = this.src.slice(start, this.offset);
+      return text.includes('\r') ? text.replace(/\r$/, '').replace(/\r/g, '') : text;
     }
     this.next();
     while (this.ch !== EOF) {
       const ch = this.ch;
       this.next();
-      if (ch === cp('*') && this.ch === cp('/')) {
+      if (ch === Ch.Star && this.ch === Ch.Slash) {
         this.next();
         return stripBlockCR(this.src.slice(start, this.offset));
       }

@@ -22,18 +22,17 @@ export interface Token {
 export type BinaryOperator = '||' | '&&' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '%' | '^';
 export type UnaryOperator = '!' | '-';
 
-const PRECEDENCE: Partial<Record<TokenKind, number>> = {
-  '||': 1,
-  '&&': 2,
-  '==': 3, '!=': 3, '<': 3, '<=': 3, '>': 3, '>=': 3,
-  '+': 4, '-': 4,
-  '*': 5, '/': 5, '%': 5,
-  '^': 6,
-};
-
 /** Binding strength of a binary operator; 0 for tokens that are not binary operators. */
 export function binaryPrecedence(kind: TokenKind): number {
-  return PRECEDENCE[kind] ?? 0;
+  switch (kind) {
+    case '||': return 1;
+    case '&&': return 2;
+    case '==': case '!=': case '<': case '<=': case '>': case '>=': return 3;
+    case '+': case '-': return 4;
+    case '*': case '/': case '%': return 5;
+    case '^': return 6;
+    default: return 0;
+  }
 }
 
 export function keywordKind(ident: string): 'BOOL' | 'NULL' | 'IDENT' {
