@@ -4,7 +4,7 @@ import type { Span } from '../diagnostic';
 import { mapToJsonString } from '../queries/jsonString';
 import { DatasourceResolver, type DatasourceKind } from './datasource';
 import { jsonEmbedded, sliceEmbedded, type EmbeddedQuery, type EmbeddedString } from './embedded';
-import { arrayItems, member, parseJsonTree, stringMember, type JsonNode, type JsonString } from './jsonTree';
+import { parseJsonTree, type JsonNode, type JsonTree } from './jsonTree';
 import { guessLanguage } from './queryLanguage';
 import { innerQuery } from './variableQuery';
 
@@ -15,20 +15,21 @@ export interface DashboardModel {
 }
 
 /** The dashboard object: the file itself, or the `dashboard` of a provisioning/API wrapper. */
-export function dashboardNode(root: JsonNode | undefined): JsonNode | undefined {
-  const wrapped = member(root, 'dashboard');
-  return wrapped?.kind === 'object' && (member(wrapped, 'panels') || member(wrapped, 'templating') || member(wrapped, 'rows')) ? wrapped : root;
+export function dashboardNode(tree: JsonTree): JsonNode {
+  const wrapped = tree.member(tree.root, 'dashboard');
+  const isDashboard = wrapped !== undefined && tree.kind(wrapped) === 'object' && ['panels', 'templating', 'rows'].some((key) => tree.member(wrapped, key) !== undefined);
+  return isDashboard ? wrapped : tree.root;
 }
 
 export function readDashboard(file: string, text: string): DashboardModel {
-  const { root, error } = parseJsonTree(text);
-  if (root === undefined) return { queries: [], syntaxError: error };
-  const dashboard = dashboardNode(root)!;
-  const reader = new QueryReader(file, text, new DatasourceResolver(dashboard, root));
-  reader.panels(arrayItems(member(dashboard, 'panels')), undefined);
-  for (const row of arrayItems(member(dashboard, 'rows'))) reader.panels(arrayItems(member(row, 'panels')), undefined);
-  for (const variable of arrayItems(member(member(dashboard, 'templating'), 'list'))) reader.variable(variable);
-  for (const annotation of arrayItems(member(member(dashboard, 'annotations'), 'list'))) reader.annotation(annotation);
+  const { tree, error } = parseJsonTree(text);
+  if (tree === undefined) return { queries: [], syntaxError: error };
+  const dashboard = dashboardNode(tree);
+  const reader = new QueryReader(file, tree, new DatasourceResolver(tree, dashboard));
+  reader.panels(tree.items(tree.member(dashboard, 'panels')), undefined);
+  for (const row of tree.items(tree.member(dashboard, 'rows'))) reader.panels(tree.items(tree.member(row, 'panels')), undefined);
+  for (const variable of tree.items(tree.member(tree.member(dashboard, 'templating'), 'list'))) reader.variable(variable);
+  for (const annotation of tree.items(tree.member(tree.member(dashboard, 'annotations'), 'list'))) reader.annotation(annotation);
   return { queries: reader.queries };
 }
 
@@ -37,52 +38,62 @@ class QueryReader {
 
   constructor(
     private readonly file: string,
-    private readonly text: string,
+    private readonly tree: JsonTree,
     private readonly datasources: DatasourceResolver,
   ) {}
 
   panels(panels: JsonNode[], inherited: DatasourceKind | undefined): void {
+    const tree = this.tree;
     for (const panel of panels) {
-      const datasource = this.datasources.resolve(member(panel, 'datasource')) ?? inherited;
-      const title = stringMember(panel, 'title')?.value ?? '';
-      arrayItems(member(panel, 'targets')).forEach((target, k) => {
-        const own = this.datasources.resolve(member(target, 'datasource'));
-        const refId = stringMember(target, 'refId')?.value ?? String.fromCharCode(65 + k);
-        this.add(stringMember(target, 'expr'), own ?? datasource, `panel "${title}", query ${refId}`);
+      const datasource = this.datasources.resolve(tree.member(panel, 'datasource')) ?? inherited;
+      const title = tree.stringMember(panel, 'title') ?? '';
+      tree.items(tree.member(panel, 'targets')).forEach((target, k) => {
+        const own = this.datasources.resolve(tree.member(target, 'datasource'));
+        const refId = tree.stringMember(target, 'refId') ?? String.fromCharCode(65 + k);
+        this.add(this.stringNode(tree.member(target, 'expr')), own ?? datasource, `panel "${title}", query ${refId}`);
       });
       // Rows hold their panels when collapsed; library and nested panels may too.
-      this.panels(arrayItems(member(panel, 'panels')), datasource);
+      this.panels(tree.items(tree.member(panel, 'panels')), datasource);
     }
   }
 
   variable(variable: JsonNode): void {
-    if (stringMember(variable, 'type')?.value !== 'query') return;
-    const datasource = this.datasources.resolve(member(variable, 'datasource'));
-    const name = stringMember(variable, 'name')?.value ?? '';
-    const query = member(variable, 'query');
+    const tree = this.tree;
+    if (tree.stringMember(variable, 'type') !== 'query') return;
+    const datasource = this.datasources.resolve(tree.member(variable, 'datasource'));
+    const name = tree.stringMember(variable, 'name') ?? '';
+    const query = tree.member(variable, 'query');
     // The editor's object form: Prometheus `{query}`, Loki `{type, label, stream}`.
-    const literal = query?.kind === 'string' ? query : stringMember(query, 'query');
+    const literal = this.stringNode(query) ?? this.stringNode(tree.member(query, 'query'));
     if (literal !== undefined) {
       const whole = this.embed(literal);
       const inner = innerQuery(whole.value);
       if (inner) this.add(literal, datasource, `variable "${name}"`, sliceEmbedded(whole, inner.span.start, inner.span.end), inner.selectorOnly);
     }
-    const stream = stringMember(query, 'stream');
-    if (stream && stream.value.trim() !== '') this.add(stream, datasource, `variable "${name}"`);
+    const stream = tree.member(query, 'stream');
+    if (tree.string(stream)?.trim()) this.add(stream, datasource, `variable "${name}"`);
   }
 
   annotation(annotation: JsonNode): void {
-    const datasource = this.datasources.resolve(member(annotation, 'datasource'));
-    const name = stringMember(annotation, 'name')?.value ?? '';
-    this.add(stringMember(annotation, 'expr') ?? stringMember(member(annotation, 'target'), 'expr'), datasource, `annotation "${name}"`);
+    const tree = this.tree;
+    const datasource = this.datasources.resolve(tree.member(annotation, 'datasource'));
+    const name = tree.stringMember(annotation, 'name') ?? '';
+    const expr = this.stringNode(tree.member(annotation, 'expr')) ?? this.stringNode(tree.member(tree.member(annotation, 'target'), 'expr'));
+    this.add(expr, datasource, `annotation "${name}"`);
   }
 
-  private embed(literal: JsonString): EmbeddedString {
-    return jsonEmbedded(this.file, literal.span, mapToJsonString(this.text.slice(literal.span.start, literal.span.end)));
+  /** The node when it is a string. */
+  private stringNode(node: JsonNode | undefined): JsonNode | undefined {
+    return node !== undefined && this.tree.kind(node) === 'string' ? node : undefined;
   }
 
-  private add(literal: JsonString | undefined, datasource: DatasourceKind | undefined, where: string, embedded?: EmbeddedString, selectorOnly = false): void {
-    if (literal === undefined || literal.value.trim() === '') return;
+  private embed(literal: JsonNode): EmbeddedString {
+    const span = this.tree.span(literal);
+    return jsonEmbedded(this.file, span, mapToJsonString(this.tree.text.slice(span.start, span.end)));
+  }
+
+  private add(literal: JsonNode | undefined, datasource: DatasourceKind | undefined, where: string, embedded?: EmbeddedString, selectorOnly = false): void {
+    if (literal === undefined || this.tree.string(literal)!.trim() === '') return;
     if (datasource?.kind === 'other') return;
     const s = embedded ?? this.embed(literal);
     const known = datasource?.kind === 'language' && datasource.confident ? datasource.language : undefined;

@@ -2,7 +2,7 @@
 // `{type, uid}`, a data source name, or a `$var`/`${DS_…}` resolved through the dashboard's
 // data source variables and `__inputs`.
 import type { QueryLanguage } from '../queries/queryParse';
-import { arrayItems, member, stringMember, type JsonNode } from './jsonTree';
+import type { JsonNode, JsonTree } from './jsonTree';
 
 export type DatasourceKind =
   | { kind: 'language'; language: QueryLanguage; confident: boolean }
@@ -18,26 +18,31 @@ export class DatasourceResolver {
   /** Variable or input name to plugin type. */
   private readonly variables = new Map<string, string>();
 
-  constructor(dashboard: JsonNode, root: JsonNode) {
-    for (const input of [...arrayItems(member(root, '__inputs')), ...arrayItems(member(dashboard, '__inputs'))]) {
-      const name = stringMember(input, 'name')?.value;
-      const plugin = stringMember(input, 'pluginId')?.value;
-      if (name && plugin && stringMember(input, 'type')?.value === 'datasource') this.variables.set(name, plugin);
+  constructor(
+    private readonly tree: JsonTree,
+    dashboard: JsonNode,
+  ) {
+    const inputs = [...tree.items(tree.member(tree.root, '__inputs')), ...(dashboard === tree.root ? [] : tree.items(tree.member(dashboard, '__inputs')))];
+    for (const input of inputs) {
+      const name = tree.stringMember(input, 'name');
+      const plugin = tree.stringMember(input, 'pluginId');
+      if (name && plugin && tree.stringMember(input, 'type') === 'datasource') this.variables.set(name, plugin);
     }
-    for (const variable of arrayItems(member(member(dashboard, 'templating'), 'list'))) {
-      const name = stringMember(variable, 'name')?.value;
-      const query = stringMember(variable, 'query')?.value;
-      if (name && query && stringMember(variable, 'type')?.value === 'datasource') this.variables.set(name, query);
+    for (const variable of tree.items(tree.member(tree.member(dashboard, 'templating'), 'list'))) {
+      const name = tree.stringMember(variable, 'name');
+      const query = tree.stringMember(variable, 'query');
+      if (name && query && tree.stringMember(variable, 'type') === 'datasource') this.variables.set(name, query);
     }
   }
 
   /** What a `datasource` value says; undefined when it does not (absent, null: the default data source). */
   resolve(node: JsonNode | undefined): DatasourceKind | undefined {
-    if (node === undefined || node.kind === 'null') return undefined;
-    if (node.kind === 'string') return this.fromReference(node.value);
-    if (node.kind !== 'object') return undefined;
-    const type = stringMember(node, 'type')?.value;
-    const uid = stringMember(node, 'uid')?.value;
+    if (node === undefined) return undefined;
+    const kind = this.tree.kind(node);
+    if (kind === 'string') return this.fromReference(this.tree.string(node)!);
+    if (kind !== 'object') return undefined;
+    const type = this.tree.stringMember(node, 'type');
+    const uid = this.tree.stringMember(node, 'uid');
     if (uid === '-- Mixed --') return { kind: 'mixed' };
     if (type !== undefined && !VARIABLE.test(type)) return this.fromType(type);
     return uid === undefined ? undefined : this.fromReference(uid);
