@@ -2,8 +2,8 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from '../core/analyzer';
-import { warmUp } from '../core/warmUp';
-import { overlayFileSource } from '../core/workspace/fileSource';
+import { warmUpSteps, workspaceLanguages } from '../core/warmUp/warmUp';
+import { diskFileSource, overlayFileSource } from '../core/workspace/fileSource';
 import { UriMap, uriToPath } from './convert';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerCodeActions } from './codeActions';
@@ -64,7 +64,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     debounceMs = options.debounceMs ?? 0;
     settings = resolveSettings(options.settings, root);
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
-    warmUp();
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -88,8 +87,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     analyzer = undefined;
     publisher.schedule();
   };
+  // One warm-up step per turn of the event loop, until the first document opens: a request never
+  // waits for more than one sample check.
+  let warmingUp = true;
   connection.onInitialized(() => {
     if (canAskConfiguration) void reloadSettings();
+    const steps = warmUpSteps(workspaceLanguages(roots, diskFileSource));
+    const next = () => {
+      const step = steps.shift();
+      if (step && warmingUp) {
+        step();
+        setImmediate(next);
+      }
+    };
+    setImmediate(next);
   });
   connection.onDidChangeConfiguration((change) => void reloadSettings(change.settings));
   connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -99,6 +110,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidChangeContent(({ document }) => {
     const file = uris.remember(document.uri);
     if (!file) return;
+    warmingUp = false;
     openTexts.set(file, document.getText());
     publisher.schedule(file);
   });

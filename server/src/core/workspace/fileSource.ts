@@ -34,7 +34,9 @@ export function overlayFileSource(openDocuments: () => ReadonlyMap<string, strin
     listDir(dir) {
       const onDisk = base.listDir(dir);
       const names = new Set(onDisk);
-      for (const file of openDocuments().keys()) if (path.dirname(file) === dir) names.add(path.basename(file));
+      // An open document's folders count too: it may live in folders not saved yet.
+      const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+      for (const file of openDocuments().keys()) if (file.startsWith(prefix)) names.add(file.slice(prefix.length).split(path.sep)[0]);
       return names.size > 0 || onDisk ? [...names] : undefined;
     },
   };
