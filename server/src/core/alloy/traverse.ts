@@ -43,44 +43,81 @@ export function traversalSpan(t: Traversal): Span {
  * (`a.b[0].c` gives `a.b`; quirks such as `(a).b` giving `a.b` included).
  */
 export function traversalsOf(expr: Expr): Traversal[] {
-  const out: Traversal[] = [];
-  let current: Traversal | undefined;
-  const flush = (): void => {
-    if (current) out.push(current);
-    current = undefined;
-  };
-  const visit = (e: Expr): void => {
-    switch (e.kind) {
-      case 'identifier':
-        flush();
-        current = [{ name: e.name, span: e.span }];
-        return;
-      case 'access':
-        visit(e.value);
-        current?.push(e.name);
-        return;
-      case 'index':
-        visit(e.value);
-        flush();
-        visit(e.index);
-        return;
-      case 'call':
-        visit(e.value);
-        flush();
-        e.args.forEach(visit);
-        return;
-      default:
-        childExprs(e).forEach(visit);
-    }
-  };
-  visit(expr);
-  flush();
-  return out;
+  const state: TraversalWalk = { out: [], current: undefined };
+  collectTraversals(expr, state);
+  flush(state);
+  return state.out;
 }
 
 /** References in every attribute of a body, nested blocks included. */
-export function traversalsInBody(body: Statement[]): Traversal[] {
-  return body.flatMap((s) => (s.kind === 'attribute' ? traversalsOf(s.value) : traversalsInBody(s.body)));
+export function traversalsInBody(body: readonly Statement[]): Traversal[] {
+  const state: TraversalWalk = { out: [], current: undefined };
+  walkBodyTraversals(body, state);
+  return state.out;
+}
+
+/** One walk's state: one object per walk, not closures per expression. */
+interface TraversalWalk {
+  out: Traversal[];
+  current: Traversal | undefined;
+}
+
+function walkBodyTraversals(body: readonly Statement[], state: TraversalWalk): void {
+  for (const s of body) {
+    if (s.kind === 'block') {
+      walkBodyTraversals(s.body, state);
+      continue;
+    }
+    collectTraversals(s.value, state);
+    flush(state);
+  }
+}
+
+function flush(state: TraversalWalk): void {
+  if (state.current) state.out.push(state.current);
+  state.current = undefined;
+}
+
+function collectTraversals(e: Expr, state: TraversalWalk): void {
+  switch (e.kind) {
+    case 'literal':
+    case 'bad':
+      return;
+    case 'identifier':
+      flush(state);
+      state.current = [{ name: e.name, span: e.span }];
+      return;
+    case 'access':
+      collectTraversals(e.value, state);
+      state.current?.push(e.name);
+      return;
+    case 'index':
+      collectTraversals(e.value, state);
+      flush(state);
+      collectTraversals(e.index, state);
+      return;
+    case 'call':
+      collectTraversals(e.value, state);
+      flush(state);
+      for (const arg of e.args) collectTraversals(arg, state);
+      return;
+    case 'array':
+      for (const element of e.elements) collectTraversals(element, state);
+      return;
+    case 'object':
+      for (const field of e.fields) collectTraversals(field.value, state);
+      return;
+    case 'unary':
+      collectTraversals(e.value, state);
+      return;
+    case 'binary':
+      collectTraversals(e.left, state);
+      collectTraversals(e.right, state);
+      return;
+    case 'paren':
+      collectTraversals(e.inner, state);
+      return;
+  }
 }
 
 function childExprs(e: Expr): Expr[] {

@@ -61,7 +61,7 @@ export function referenceAt(doc: AlloyDocument, offset: number): Reference | und
 
 /** Resolves like Alloy: the reference's scopes first, then the top-level components of the other files. */
 export function resolveReference(dir: AlloyDirectory, doc: AlloyDocument, ref: Reference): Resolution {
-  const first = resolve(ref.traversal, ref.scope);
+  const first = ref.resolution;
   if (first.kind !== 'unresolved') return first;
   const others = allDocuments(dir).filter((d) => d !== doc).flatMap((d) => rootNodes(d.model));
   return resolve(ref.traversal, ref.scope, others);

@@ -1,6 +1,6 @@
 import { blockNameSpan } from '../../alloy/ast';
 import type { Check } from '../check';
-import { resolve, type ComponentNode } from './model';
+import type { ComponentNode } from './model';
 import type { AlloyTarget } from './target';
 
 export const cycle: Check<AlloyTarget> = {
@@ -11,7 +11,7 @@ export const cycle: Check<AlloyTarget> = {
     const edges = new Map<ComponentNode, Set<ComponentNode>>();
     const selfReferencing = new Set<ComponentNode>();
     for (const ref of model.references) {
-      const r = resolve(ref.traversal, ref.scope);
+      const r = ref.resolution;
       if (r.kind !== 'node') continue;
       if (r.node === ref.from) {
         // At the block, once, as `alloy validate` reports it.

@@ -37,6 +37,8 @@ export interface Reference {
   /** The node the reference is in. */
   from: ComponentNode;
   scope: Scope;
+  /** What it resolves to within its own file, worked out once for every check and feature. */
+  resolution: Resolution;
 }
 
 export interface AlloyModel {
@@ -50,6 +52,8 @@ export function buildModel(file: AlloyFile): AlloyModel {
   const references: Reference[] = [];
   const root = newScope(undefined);
   fillScope(root, file.body, nodes, references);
+  // Every scope is complete now: a reference may name a component declared further down.
+  for (const ref of references) ref.resolution = resolve(ref.traversal, ref.scope);
   return { root, nodes, references };
 }
 
@@ -58,15 +62,20 @@ function newScope(parent: Scope | undefined, locals: string[] = []): Scope {
 }
 
 function fillScope(scope: Scope, body: Statement[], all: ComponentNode[], references: Reference[]): void {
-  const blocks = body.filter((s): s is Block => s.kind === 'block');
-  for (const b of blocks) {
-    const name = blockFullName(b);
-    if (name === 'declare' && b.label) scope.declares.set(b.label.name, b);
-    if (name.startsWith('import.') && b.label) scope.imports.add(b.label.name);
+  const blocks: Block[] = [];
+  const names: string[] = [];
+  for (const s of body) {
+    if (s.kind !== 'block') continue;
+    const name = blockFullName(s);
+    blocks.push(s);
+    names.push(name);
+    if (name === 'declare' && s.label) scope.declares.set(s.label.name, s);
+    if (name.startsWith('import.') && s.label) scope.imports.add(s.label.name);
   }
-  for (const b of blocks) {
-    const name = blockFullName(b);
-    const node: ComponentNode = { id: b.label ? `${name}.${b.label.name}` : name, name, block: b, kind: 'unknown', scope };
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const name = names[i];
+    const node: ComponentNode = { id: b.label ? `${name}.${b.label.name}` : name, name, block: b, kind: 'unknown', schema: undefined, customExports: undefined, scope };
     classify(node, scope);
     scope.nodes.push(node);
     if (!scope.byId.has(node.id)) scope.byId.set(node.id, node);
@@ -81,24 +90,39 @@ function fillScope(scope: Scope, body: Statement[], all: ComponentNode[], refere
       const local = varName && stringLiteralValue(varName.value);
       if (template) fillScope(newScope(scope, local ? [local] : []), template.body, all, references);
       const outside = b.body.filter((s) => s !== template);
-      for (const traversal of traversalsInBody(outside)) references.push({ traversal, from: node, scope });
+      addReferences(traversalsInBody(outside), node, scope, references);
       continue;
     }
-    for (const traversal of traversalsInBody(b.body)) references.push({ traversal, from: node, scope });
+    addReferences(traversalsInBody(b.body), node, scope, references);
   }
+}
+
+function addReferences(traversals: Traversal[], from: ComponentNode, scope: Scope, references: Reference[]): void {
+  for (const traversal of traversals) references.push({ traversal, from, scope, resolution: UNRESOLVED });
 }
 
 function classify(node: ComponentNode, scope: Scope): void {
   const component = componentSchema(node.name);
-  const config = configBlockSchema(node.name);
-  if (component) Object.assign(node, { kind: 'component', schema: component });
-  else if (config) Object.assign(node, { kind: 'config', schema: config });
-  else {
-    const declare = lookupDeclare(scope, node.name);
-    const first = node.name.split('.')[0];
-    if (declare) Object.assign(node, { kind: 'custom', customExports: exportLabels(declare) });
-    else if (node.name.includes('.') && inChain(scope, (s) => s.imports.has(first))) node.kind = 'imported';
+  if (component) {
+    node.kind = 'component';
+    node.schema = component;
+    return;
   }
+  const config = configBlockSchema(node.name);
+  if (config) {
+    node.kind = 'config';
+    node.schema = config;
+    return;
+  }
+  const declare = lookupDeclare(scope, node.name);
+  if (declare) {
+    node.kind = 'custom';
+    node.customExports = exportLabels(declare);
+    return;
+  }
+  const dot = node.name.indexOf('.');
+  const first = dot < 0 ? node.name : node.name.slice(0, dot);
+  if (dot >= 0 && inChain(scope, (s) => s.imports.has(first))) node.kind = 'imported';
 }
 
 function lookupDeclare(scope: Scope, name: string): Block | undefined {
@@ -123,24 +147,28 @@ export type Resolution =
   | { kind: 'builtin' }
   | { kind: 'unresolved' };
 
+const BUILTIN: Resolution = { kind: 'builtin' };
+const UNRESOLVED: Resolution = { kind: 'unresolved' };
+
 /**
  * ResolveTraversal: the first prefix of growing length that is a node ID in this scope or an
  * enclosing one; else a stdlib name, a local (foreach var, `argument`) or an import namespace.
  */
-export function resolve(traversal: Traversal, scope: Scope, extra: readonly ComponentNode[] = []): Resolution {
-  const names = traversal.map((t) => t.name);
-  const others = indexById(extra);
-  for (let length = 1, id = names[0]; length <= names.length; id = `${id}.${names[length++]}`) {
+export function resolve(traversal: Traversal, scope: Scope, extra?: readonly ComponentNode[]): Resolution {
+  const others = extra && extra.length > 0 ? indexById(extra) : undefined;
+  let id = traversal[0].name;
+  for (let length = 1; ; id = `${id}.${traversal[length++].name}`) {
     for (let s: Scope | undefined = scope; s; s = s.parent) {
       const node = s.byId.get(id);
       if (node) return { kind: 'node', node, length };
     }
-    const other = others.get(id);
+    const other = others?.get(id);
     if (other) return { kind: 'node', node: other, length };
+    if (length === traversal.length) break;
   }
-  const first = names[0];
-  if (stdlibNames.has(first) || inChain(scope, (s) => s.locals.has(first) || s.imports.has(first))) return { kind: 'builtin' };
-  return { kind: 'unresolved' };
+  const first = traversal[0].name;
+  if (stdlibNames.has(first) || inChain(scope, (s) => s.locals.has(first) || s.imports.has(first))) return BUILTIN;
+  return UNRESOLVED;
 }
 
 const extraIndexes = new WeakMap<readonly ComponentNode[], Map<string, ComponentNode>>();
@@ -162,12 +190,17 @@ export function visibleIds(scope: Scope): string[] {
   return ids;
 }
 
+const ARGUMENT_EXPORTS: readonly string[] = ['value'];
+const exportNames = new WeakMap<ComponentSchema, readonly string[]>();
+
 /** The export names a node is known to have; undefined when unknown (nothing to check against). */
-export function exportsOf(node: ComponentNode): string[] | undefined {
+export function exportsOf(node: ComponentNode): readonly string[] | undefined {
   if (node.kind === 'custom') return node.customExports;
-  if (node.kind === 'config') return node.name === 'argument' ? ['value'] : undefined;
-  if (node.kind === 'component') return node.schema?.exports?.map((e) => e.name);
-  return undefined;
+  if (node.kind === 'config') return node.name === 'argument' ? ARGUMENT_EXPORTS : undefined;
+  if (node.kind !== 'component' || !node.schema?.exports) return undefined;
+  let names = exportNames.get(node.schema);
+  if (!names) exportNames.set(node.schema, (names = node.schema.exports.map((e) => e.name)));
+  return names;
 }
 
 /** Top-level nodes of every scope, which are the IDs a sibling file can reference. */

@@ -2,7 +2,7 @@ import type { Fix, Span } from '../../diagnostic';
 import { traversalSpan, traversalText, type Traversal } from '../../alloy/traverse';
 import { closestMatch } from '../../text/suggest';
 import type { Check, Report } from '../check';
-import { exportsOf, resolve, rootNodes, visibleIds, type Reference } from './model';
+import { exportsOf, resolve, rootNodes, visibleIds, type ComponentNode, type Reference } from './model';
 import type { AlloyTarget } from './target';
 
 export const unknownReference: Check<AlloyTarget> = {
@@ -11,9 +11,10 @@ export const unknownReference: Check<AlloyTarget> = {
   description: 'A reference to a component that is not declared, or to an export the component does not have.',
   run(target, report) {
     const { file, model } = target;
-    const siblings = () => target.siblings().flatMap(rootNodes);
+    let siblingNodes: ComponentNode[] | undefined;
+    const siblings = () => (siblingNodes ??= target.siblings().flatMap(rootNodes));
     for (const ref of model.references) {
-      let resolution = resolve(ref.traversal, ref.scope);
+      let resolution = ref.resolution;
       if (resolution.kind === 'unresolved') resolution = resolve(ref.traversal, ref.scope, siblings());
       if (resolution.kind === 'unresolved') reportMissingComponent(file, ref, report);
       else if (resolution.kind === 'node') {

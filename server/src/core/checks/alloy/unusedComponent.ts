@@ -18,7 +18,7 @@ export const unusedComponent: Check<AlloyTarget> = {
     const { file, model } = target;
     const used = new Set<ComponentNode>();
     for (const ref of model.references) {
-      const r = resolve(ref.traversal, ref.scope);
+      const r = ref.resolution;
       if (r.kind === 'node' && r.node !== ref.from) used.add(r.node);
     }
     let siblingRefs: Set<string> | undefined;
