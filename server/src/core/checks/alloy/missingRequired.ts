@@ -1,6 +1,4 @@
-import { blockFullName, blockNameSpan } from '../../alloy/ast';
-import { blockSchema } from '../../alloy/registry/registry';
-import { attributesOf } from '../../alloy/traverse';
+import { blockNameSpan } from '../../alloy/ast';
 import type { Check } from '../check';
 import { schemaBodies } from './schemaWalk';
 import type { AlloyTarget } from './target';
@@ -23,17 +21,13 @@ export const missingRequired: Check<AlloyTarget> = {
     }
     for (const visit of schemaBodies(model)) {
       const where = () => [visit.node.id, ...visit.path].join(' > ');
-      const span = blockNameSpan(visit.block);
-      const present = new Set(attributesOf(visit.body).map((a) => a.name.name));
-      for (const arg of visit.arguments ?? []) {
-        if (!arg.required || present.has(arg.name)) continue;
-        report({ file, span, message: `missing required attribute "${arg.name}" in ${where()}: add \`${arg.name} = <${arg.type}>\` to this block.` });
+      for (const arg of visit.shape.requiredArguments) {
+        if (visit.attributes.some((a) => a.name.name === arg.name)) continue;
+        report({ file, span: blockNameSpan(visit.block), message: `missing required attribute "${arg.name}" in ${where()}: add \`${arg.name} = <${arg.type}>\` to this block.` });
       }
-      const blocks = new Set(visit.body.flatMap((s) => (s.kind === 'block' ? [blockFullName(s)] : [])));
-      for (const child of visit.childBlocks ?? []) {
-        const schema = blockSchema(visit.node.schema!, [...visit.path, child]);
-        if (!schema?.required || blocks.has(child)) continue;
-        report({ file, span, message: `missing required block "${child}" in ${where()}: add a \`${child} { ... }\` block.` });
+      for (const child of visit.shape.requiredBlocks) {
+        if (visit.blockNames.includes(child)) continue;
+        report({ file, span: blockNameSpan(visit.block), message: `missing required block "${child}" in ${where()}: add a \`${child} { ... }\` block.` });
       }
     }
   },

@@ -1,5 +1,4 @@
 import type { Expr } from '../../alloy/ast';
-import { attributesOf } from '../../alloy/traverse';
 import { stringValue } from '../../alloy/quote';
 import type { Check } from '../check';
 import { schemaBodies } from './schemaWalk';
@@ -14,8 +13,8 @@ export const typeMismatch: Check<AlloyTarget> = {
   description: 'A literal of the wrong type for the attribute (a string where a list is expected...): Alloy refuses it.',
   run({ file, model }, report) {
     for (const visit of schemaBodies(model)) {
-      for (const attr of attributesOf(visit.body)) {
-        const arg = visit.arguments?.find((a) => a.name === attr.name.name);
+      for (const attr of visit.attributes) {
+        const arg = visit.shape.argumentsByName.get(attr.name.name);
         if (!arg) continue;
         const problem = mismatch(arg.type, attr.value);
         if (problem) report({ file, span: problem.expr.span, message: `${problem.message}: "${attr.name.name}" takes \`${arg.type}\`.` });
@@ -38,7 +37,12 @@ function literalType(e: Expr): ValueType | undefined {
   if (e.kind === 'array') return 'array';
   if (e.kind === 'object') return 'object';
   if (e.kind !== 'literal') return undefined;
-  return ({ STRING: 'string', NUMBER: 'number', FLOAT: 'number', BOOL: 'bool', NULL: undefined } as const)[e.token];
+  switch (e.token) {
+    case 'STRING': return 'string';
+    case 'NUMBER': case 'FLOAT': return 'number';
+    case 'BOOL': return 'bool';
+    default: return undefined;
+  }
 }
 
 // What Alloy converts on decode (syntax/internal/value convertValue): number to string, and a
@@ -49,10 +53,15 @@ function convertible(from: ValueType, to: ValueType, e: Expr): boolean {
   return false;
 }
 
+/** Per documented type: a file asks about the same few types thousands of times. */
+const expectedTypes = new Map<string, ValueType | undefined>();
+
 function mismatch(docType: string, e: Expr): { expr: Expr; message: string } | undefined {
-  const want = expectedType(docType);
   const got = literalType(e);
-  if (!want || !got) return undefined;
+  if (!got) return undefined;
+  if (!expectedTypes.has(docType)) expectedTypes.set(docType, expectedType(docType));
+  const want = expectedTypes.get(docType);
+  if (!want) return undefined;
   if (want !== got) return convertible(got, want, e) ? undefined : { expr: e, message: `expected ${want}, got ${got}` };
   // Only a list's elements: the docs write `map(string)` for maps Go decodes as map[string]any
   // (otelcol.receiver.filelog `operators`, whose entries nest objects), so a map's values go unchecked.

@@ -1,4 +1,3 @@
-import { attributesOf } from '../../alloy/traverse';
 import { closestMatch } from '../../text/suggest';
 import type { Check } from '../check';
 import { schemaBodies } from './schemaWalk';
@@ -11,13 +10,12 @@ export const unknownAttribute: Check<AlloyTarget> = {
   run({ file, model }, report) {
     for (const visit of schemaBodies(model)) {
       if (!visit.arguments) continue;
-      const names = visit.arguments.map((a) => a.name);
       // Go accepts it somewhere in this component though the docs never list it (splunkhec
       // `extra_attributes`, the span processor's `log_bodies`): too thin to report.
       const undocumented = visit.node.schema?.undocumented?.attributes ?? [];
-      for (const attr of attributesOf(visit.body)) {
-        if (names.includes(attr.name.name) || undocumented.includes(attr.name.name)) continue;
-        const suggestion = closestMatch(attr.name.name, names);
+      for (const attr of visit.attributes) {
+        if (visit.shape.argumentsByName.has(attr.name.name) || undocumented.includes(attr.name.name)) continue;
+        const suggestion = closestMatch(attr.name.name, visit.arguments.map((a) => a.name));
         const where = [visit.node.name, ...visit.path].join(' > ');
         report({
           file,
