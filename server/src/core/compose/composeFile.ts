@@ -70,16 +70,29 @@ export function scalarText(node: unknown): string | undefined {
 
 export { isMap, isPair, isScalar, isSeq };
 
-/** Every scalar that compose interpolates: values at any depth, never mapping keys. */
-export function valueScalars(file: ComposeFile): Scalar[] {
-  const out: Scalar[] = [];
-  const walk = (node: unknown) => {
-    if (isScalar(node)) out.push(node);
-    else if (isMap(node)) for (const pair of (node as YAMLMap).items) walk(pair.value);
-    else if (isSeq(node)) for (const item of node.items) walk(item);
-  };
-  walk(file.doc.contents);
-  return out;
+const interpolatedByDocument = new WeakMap<Document.Parsed, Scalar[]>();
+
+/**
+ * Every value scalar (at any depth, never a mapping key) whose text has a `$`: what compose
+ * interpolates. Found once per piece document: a keystroke re-walks only the piece it changed.
+ */
+export function interpolatedScalars(file: ComposeFile): Scalar[] {
+  return (piecesOf(file.doc) ?? [file.doc]).flatMap((doc) => {
+    let found = interpolatedByDocument.get(doc);
+    if (!found) {
+      const list: Scalar[] = [];
+      const walk = (node: unknown) => {
+        if (isScalar(node)) {
+          const dollar = node.range ? file.text.indexOf('$', node.range[0]) : -1;
+          if (dollar !== -1 && dollar < node.range![1]) list.push(node);
+        } else if (isMap(node)) for (const pair of (node as YAMLMap).items) walk(pair.value);
+        else if (isSeq(node)) for (const item of node.items) walk(item);
+      };
+      walk(doc.contents);
+      interpolatedByDocument.set(doc, (found = list));
+    }
+    return found;
+  });
 }
 
 const anchorIndexes = new WeakMap<ComposeFile, Map<string, Node[]>>();

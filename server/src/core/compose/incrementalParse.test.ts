@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseDocument, visit, type Document, type Node } from 'yaml';
 import { IncrementalComposeParser } from './incrementalParse';
+import { interpolatedScalars, parseComposeFile } from './composeFile';
 
 const REPO = path.resolve(__dirname, '..', '..', '..', '..', '..');
 const SAMPLE = fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'golden', 'lgtm-stack-clean', 'docker-compose.yml'), 'utf8');
@@ -57,6 +58,29 @@ test('after any sequence of edits, the reused pieces still read as a fresh parse
       },
     ),
     { numRuns: 300 },
+  );
+});
+
+test('after edits, the interpolated scalars found per piece are those of a fresh parse, at their new offsets', () => {
+  const lines = SAMPLE.split('\n');
+  const spans = (file: ReturnType<typeof parseComposeFile>) => interpolatedScalars(file).map((s) => file.text.slice(s.range![0], s.range![1]) + '@' + s.range![0]);
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ line: fc.nat(lines.length - 1), text: fc.constantFrom('', '    image: "app:${TAG}"', '      - LEVEL=${LEVEL:-info}', '  extra:', '    environment: [A=$$B]', '  # $X', 'x-new: ${Y}') }), { minLength: 1, maxLength: 6 }),
+      (edits) => {
+        const parser = new IncrementalComposeParser();
+        parseComposeFile('/c.yml', SAMPLE, (t) => parser.parse(t));
+        let current = [...lines];
+        for (const edit of edits) {
+          current = [...current.slice(0, edit.line), edit.text, ...current.slice(edit.line)];
+          const text = current.join('\n');
+          const fresh = parseComposeFile('/c.yml', text);
+          if (fresh.syntaxErrors.length > 0) continue;
+          assert.deepEqual(spans(parseComposeFile('/c.yml', text, (t) => parser.parse(t))), spans(fresh), text);
+        }
+      },
+    ),
+    { numRuns: 200 },
   );
 });
 

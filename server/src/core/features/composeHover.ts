@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Span } from '../diagnostic';
 import type { Analyzer } from '../analyzer';
 import { scanTemplate, type VariableReference } from '../compose/interpolation';
-import { valueScalars, spanOf } from '../compose/composeFile';
+import { interpolatedScalars, spanOf } from '../compose/composeFile';
 import { hasHealthcheck, isRunOnce, longRunningReason } from '../compose/lifecycle';
 import type { Stack } from '../compose/stack';
 import { isComposeVariable, type Variable } from '../compose/stackVariables';
@@ -60,11 +60,10 @@ export function composeHover(analyzer: Analyzer, file: string, offset: number): 
   const stack = analyzer.stacksOf(file)[0];
   const composeFile = stack?.files.find((f) => f.path === file);
   if (!stack || !composeFile) return undefined;
-  for (const scalar of valueScalars(composeFile)) {
-    const span = spanOf(scalar);
-    if (!span || offset < span.start || offset > span.end) continue;
-    const raw = composeFile.text.slice(span.start, span.end);
-    const ref = raw.includes('$') ? referenceAt(raw, span.start, offset) : undefined;
+  for (const scalar of interpolatedScalars(composeFile)) {
+    const span = spanOf(scalar)!;
+    if (offset < span.start || offset > span.end) continue;
+    const ref = referenceAt(composeFile.text.slice(span.start, span.end), span.start, offset);
     if (ref) return { markdown: variableHover(stack, ref.name), span: { start: span.start + ref.span.start, end: span.start + ref.span.end } };
   }
   const context = lineContextAt(composeFile.text, offset);

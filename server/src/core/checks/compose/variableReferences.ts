@@ -1,5 +1,5 @@
 // The variable references compose will evaluate in a stack's files, with the ones a default hides.
-import { valueScalars, spanOf, type ComposeFile } from '../../compose/composeFile';
+import { interpolatedScalars, spanOf, type ComposeFile } from '../../compose/composeFile';
 import { scanTemplate, type TemplateError, type VariableReference } from '../../compose/interpolation';
 import { isComposeVariable } from '../../compose/stackVariables';
 import type { Stack } from '../../compose/stack';
@@ -56,9 +56,8 @@ export function scanStackReferences(stack: Stack): ScannedFile {
   const result: ScannedFile = { references: [], errors: [] };
   scannedStacks.set(stack, result);
   for (const file of stack.files) {
-    for (const scalar of valueScalars(file)) {
-      const span = spanOf(scalar);
-      if (!span || !file.text.slice(span.start, span.end).includes('$')) continue;
+    for (const scalar of interpolatedScalars(file)) {
+      const span = spanOf(scalar)!;
       const scanned = scanText(file.text.slice(span.start, span.end));
       for (const error of scanned.errors) result.errors.push({ file, base: span.start, error });
       const visit = (ref: VariableReference) => {
