@@ -51,10 +51,34 @@ function isCastPath(at: Path | undefined): boolean {
   return CAST_PATHS.some((cast) => cast.length === path.length && cast.every((part, i) => (part === '*' ? typeof path[i] === 'string' : part === '[]' ? typeof path[i] === 'number' : part === path[i])));
 }
 
+interface RecordedFinding {
+  span: Span;
+  message: string;
+  fixes: Fix[];
+}
+
+/**
+ * A service's findings, kept with the offset of its key while the service's text is unchanged (an
+ * unchanged service keeps its parsed pair across keystrokes, its ranges shifted in place). Only for
+ * services that read no alias or merge key: those depend on text elsewhere.
+ */
+const serviceFindings = new WeakMap<Pair, { at: number; findings: RecordedFinding[] }>();
+
+function isSpan(value: unknown): value is Span {
+  return typeof (value as Span | undefined)?.start === 'number' && (value as { range?: unknown }).range === undefined;
+}
+
+function shifted(span: Span, delta: number): Span {
+  return { start: span.start + delta, end: span.end + delta };
+}
+
 /** One file against the schema table. Aliases and merge keys are followed once per (node, schema). */
 class SchemaWalk {
   private readonly reported = new Set<string>();
   private readonly followed = new Map<Node, Set<SchemaNode>>();
+  /** The findings of the service being visited, and whether it read anything outside itself. */
+  private recording?: RecordedFinding[];
+  private readsElsewhere = false;
 
   constructor(
     private readonly file: ComposeFile,
@@ -65,6 +89,7 @@ class SchemaWalk {
   visit(value: unknown, node: SchemaNode, path: Path | undefined, key?: unknown): void {
     if (acceptsAnything(node)) return;
     if (isAlias(value)) {
+      this.readsElsewhere = true;
       const target = resolveAlias(value, this.file) as Node | undefined;
       if (target && this.firstVisit(target, node)) this.visit(target, node, path);
       return;
@@ -89,22 +114,46 @@ class SchemaWalk {
 
   private visitMapping(map: YAMLMap, node: SchemaNode, path: Path | undefined): void {
     const pairs = mergedPairs(map, this.file);
+    if (pairs !== map.items) this.readsElsewhere = true;
+    const isServices = path?.parent === undefined && path?.step === 'services';
     for (const pair of pairs) {
-      const key = keyOf(pair);
-      if (key === undefined) continue;
-      const childPath = { parent: path, step: key };
-      const property = node.properties?.get(key);
-      if (property) this.visit(pair.value, property, childPath, pair.key);
-      let matched = property !== undefined;
-      for (const p of node.patternProperties ?? []) {
-        if (!p.pattern.test(key)) continue;
-        matched = true;
-        this.visit(pair.value, p.node, childPath, pair.key);
-      }
-      if (matched) continue;
-      if (node.additionalProperties === false) this.unknownKey(pair, key, node, path, pairs);
-      else if (node.additionalProperties) this.visit(pair.value, node.additionalProperties, childPath, pair.key);
+      if (isServices) this.visitService(pair, () => this.visitPair(pair, node, path, pairs));
+      else this.visitPair(pair, node, path, pairs);
     }
+  }
+
+  private visitService(pair: Pair, visit: () => void): void {
+    const at = (pair.key as Node | null)?.range?.[0];
+    const known = serviceFindings.get(pair);
+    if (known && at !== undefined) {
+      for (const f of known.findings) {
+        const delta = at - known.at;
+        this.add(shifted(f.span, delta), f.message, f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, span: shifted(e.span, delta) })) })));
+      }
+      return;
+    }
+    this.recording = [];
+    this.readsElsewhere = false;
+    visit();
+    if (!this.readsElsewhere && at !== undefined) serviceFindings.set(pair, { at, findings: this.recording });
+    this.recording = undefined;
+  }
+
+  private visitPair(pair: Pair, node: SchemaNode, path: Path | undefined, pairs: Pair[]): void {
+    const key = keyOf(pair);
+    if (key === undefined) return;
+    const childPath = { parent: path, step: key };
+    const property = node.properties?.get(key);
+    if (property) this.visit(pair.value, property, childPath, pair.key);
+    let matched = property !== undefined;
+    for (const p of node.patternProperties ?? []) {
+      if (!p.pattern.test(key)) continue;
+      matched = true;
+      this.visit(pair.value, p.node, childPath, pair.key);
+    }
+    if (matched) return;
+    if (node.additionalProperties === false) this.unknownKey(pair, key, node, path, pairs);
+    else if (node.additionalProperties) this.visit(pair.value, node.additionalProperties, childPath, pair.key);
   }
 
   private unknownKey(pair: Pair, key: string, node: SchemaNode, path: Path | undefined, siblings: Pair[]): void {
@@ -144,9 +193,11 @@ class SchemaWalk {
     return true;
   }
 
+  /** `at` is a node, or the span a recorded finding had. */
   private add(at: unknown, message: string, fixes: Fix[] = []): void {
-    const span = this.span(at);
+    const span = isSpan(at) ? at : this.span(at);
     if (!span) return;
+    this.recording?.push({ span, message, fixes });
     // One finding a place: a merged anchor is read under every service that merges it.
     const id = `${span.start}:${span.end}`;
     if (this.reported.has(id)) return;
