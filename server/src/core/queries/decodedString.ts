@@ -7,21 +7,57 @@ export interface DecodedString {
   toRaw(decodedOffset: number): number;
 }
 
+/**
+ * Builds a decoded value and its mapping as runs, not a raw offset per character: a run of text
+ * copied as it is maps offset by offset, and the characters of an escape all map to its start. A
+ * query with two escapes has five runs, whatever its length.
+ */
 export class DecodedStringBuilder {
   private value = '';
-  private readonly rawStarts: number[] = [];
+  /** Triples: decoded start, raw start, step (1: characters copied one to one; 0: all at the raw start). */
+  private readonly runs: number[] = [];
+
+  /** Appends `raw[from..to)` as it is: each character maps to its own raw offset. */
+  copy(raw: string, from: number, to: number): void {
+    if (to <= from) return;
+    this.extend(to - from, from, 1);
+    this.value += raw.slice(from, to);
+  }
 
   /** Appends the decoded text of one raw source piece that starts at `rawStart`. */
   push(decoded: string, rawStart: number): void {
+    if (decoded.length === 0) return;
+    this.extend(decoded.length, rawStart, decoded.length === 1 ? 1 : 0);
     this.value += decoded;
-    for (let k = 0; k < decoded.length; k++) this.rawStarts.push(rawStart);
   }
 
   finish(rawEnd: number): DecodedString {
-    const { value, rawStarts } = this;
-    return {
-      value,
-      toRaw: (offset) => (offset >= rawStarts.length ? rawEnd : rawStarts[Math.max(0, Math.floor(offset))] ?? rawEnd),
-    };
+    return new RunMappedString(this.value, this.runs, rawEnd);
+  }
+
+  private extend(length: number, rawStart: number, step: number): void {
+    const runs = this.runs;
+    const n = runs.length;
+    const decodedStart = this.value.length;
+    // A one-to-one piece right after a one-to-one run that ends just before it continues that run.
+    if (step === 1 && n > 0 && runs[n - 1] === 1 && runs[n - 2] + (decodedStart - runs[n - 3]) === rawStart) return;
+    runs.push(decodedStart, rawStart, length === 1 ? 1 : step);
+  }
+}
+
+class RunMappedString implements DecodedString {
+  constructor(
+    readonly value: string,
+    private readonly runs: readonly number[],
+    private readonly rawEnd: number,
+  ) {}
+
+  toRaw(decodedOffset: number): number {
+    const k = Math.max(0, Math.floor(decodedOffset));
+    if (!(k < this.value.length)) return this.rawEnd;
+    const runs = this.runs;
+    let r = runs.length - 3;
+    while (runs[r] > k) r -= 3;
+    return runs[r + 1] + runs[r + 2] * (k - runs[r]);
   }
 }

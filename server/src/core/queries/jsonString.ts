@@ -12,20 +12,23 @@ export function mapToJsonString(rawJsonStringLiteral: string): DecodedString {
   const out = new DecodedStringBuilder();
   let i = open;
   while (i < close) {
-    const c = raw[i];
-    if (c !== '\\' || i + 1 >= close) {
-      out.push(c, i++);
-      continue;
-    }
+    // Text up to the next backslash is its own value.
+    const slash = raw.indexOf('\\', i);
+    const stop = slash < 0 || slash >= close ? close : slash;
+    out.copy(raw, i, stop);
+    i = stop;
+    if (i >= close) break;
     const e = raw[i + 1];
-    if (e in SIMPLE_ESCAPES) {
+    if (i + 1 >= close) {
+      out.copy(raw, i, ++i);
+    } else if (e in SIMPLE_ESCAPES) {
       out.push(SIMPLE_ESCAPES[e], i);
       i += 2;
     } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(raw.slice(i + 2, i + 6))) {
       out.push(String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16)), i);
       i += 6;
     } else {
-      out.push(c, i++);
+      out.copy(raw, i, ++i);
     }
   }
   return out.finish(close);

@@ -29,10 +29,12 @@ export function decodeQueryString(raw: string, language: 'promql' | 'logql'): De
   let error: QueryStringError | undefined = closed ? undefined : { span: { start: 0, end: raw.length }, message: 'unterminated quoted string' };
   let i = 1;
   while (i < end) {
-    if (quote === '`' || raw[i] !== '\\') {
-      out.push(raw[i], i++);
-      continue;
-    }
+    // Text up to the next backslash is its own value (all of a raw string).
+    const slash = quote === '`' ? -1 : raw.indexOf('\\', i);
+    const stop = slash < 0 || slash >= end ? end : slash;
+    out.copy(raw, i, stop);
+    i = stop;
+    if (i >= end) break;
     const step = decodeEscape(raw, i, quote);
     if (step.value === undefined) {
       error ??= { span: { start: i, end: i + 2 }, message: unknownEscape(raw[i + 1] ?? '', language) };
@@ -40,7 +42,9 @@ export function decodeQueryString(raw: string, language: 'promql' | 'logql'): De
     } else out.push(step.value, i);
     i = step.next;
   }
-  return { ...out.finish(end), error };
+  const decoded: DecodedQueryString = out.finish(end);
+  if (error) decoded.error = error;
+  return decoded;
 }
 
 function escapesClosingQuote(raw: string): boolean {
