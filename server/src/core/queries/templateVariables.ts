@@ -21,49 +21,54 @@ export interface SubstitutedQuery {
 const BRACED = /\$\{(\w+)(?:\.[^:}]+)?(?::([^}]+))?\}/y;
 const BARE = /\$(\w+)/y;
 const BRACKETED = /\[\[(\w+?)(?::(\w+))?\]\]/y;
+const DOLLAR_FORMS = [BRACED, BARE];
+const BRACKET_FORMS = [BRACKETED];
 
-const GROUPING_KEYWORDS = /\b(?:by|without|on|ignoring|group_left|group_right)\s*$/;
+const GROUPING_KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right']);
 const NUMBER_BEFORE = /[<>=!+\-*/%^@,]$/;
 
 type Bracket = '(' | 'grouping' | '[' | '{';
 
 export function substituteTemplateVariables(expr: string): SubstitutedQuery {
+  // Most queries have none: their text is the query.
+  if (!expr.includes('$') && !expr.includes('[[')) return { text: expr, variables: [] };
   const variables: TemplateVariable[] = [];
   const brackets: Bracket[] = [];
+  // The substituted text so far is `text` then expr[copied, i): it is only built at a variable.
   let text = '';
+  let copied = 0;
+  const charAt = (p: number) => (p < copied ? text.charCodeAt(p) : expr.charCodeAt(p));
   let quote: string | undefined;
   let i = 0;
   while (i < expr.length) {
-    const variable = matchVariable(expr, i);
+    const c = expr[i];
+    const variable = c === '$' || c === '[' ? matchVariable(expr, i) : undefined;
     if (variable !== undefined) {
-      const length = variable.span.end - variable.span.start;
-      const kind = quote ? 'string' : placeholderKind(text, brackets[brackets.length - 1], expr.slice(variable.span.end));
-      text += placeholder(kind, length);
+      const before = text + expr.slice(copied, i);
+      const kind = quote ? 'string' : placeholderKind(before, brackets[brackets.length - 1], expr.slice(variable.span.end));
+      text = before + placeholder(kind, variable.span.end - variable.span.start);
+      copied = i = variable.span.end;
       variables.push(variable);
-      i = variable.span.end;
       continue;
     }
-    const c = expr[i];
     if (quote !== undefined) {
       // Only an escaped quote or backslash is skipped: Grafana still interpolates `\$var`.
       if (c === '\\' && quote !== '`' && (expr[i + 1] === quote || expr[i + 1] === '\\')) {
-        text += expr.slice(i, i + 2);
         i += 2;
         continue;
       }
       if (c === quote) quote = undefined;
     } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(') brackets.push(GROUPING_KEYWORDS.test(text) ? 'grouping' : '(');
+    else if (c === '(') brackets.push(groupingKeywordBefore(charAt, i) ? 'grouping' : '(');
     else if (c === '[' || c === '{') brackets.push(c);
     else if (c === ')' || c === ']' || c === '}') brackets.pop();
-    text += c;
     i++;
   }
-  return { text, variables };
+  return { text: text + expr.slice(copied), variables };
 }
 
 function matchVariable(expr: string, at: number): TemplateVariable | undefined {
-  for (const re of [BRACED, BARE, BRACKETED]) {
+  for (const re of expr[at] === '$' ? DOLLAR_FORMS : BRACKET_FORMS) {
     re.lastIndex = at;
     const m = re.exec(expr);
     // `$1`, `${1}`: capture group references in label_replace and regex replacements, not variables.
@@ -71,6 +76,28 @@ function matchVariable(expr: string, at: number): TemplateVariable | undefined {
     return { name: m[1], ...(m[2] === undefined ? {} : { format: m[2] }), span: { start: at, end: at + m[0].length } };
   }
   return undefined;
+}
+
+/** Whether the text before `end` ends with `by`, `on`, `without` … and spaces (`/\b(?:by|…)\s*$/`). */
+function groupingKeywordBefore(charAt: (p: number) => number, end: number): boolean {
+  let wordEnd = end;
+  while (wordEnd > 0 && isSpace(charAt(wordEnd - 1))) wordEnd--;
+  let wordStart = wordEnd;
+  while (wordStart > 0 && wordEnd - wordStart <= 11 && isWordChar(charAt(wordStart - 1))) wordStart--;
+  if (wordStart > 0 && isWordChar(charAt(wordStart - 1))) return false;
+  let word = '';
+  for (let p = wordStart; p < wordEnd; p++) word += String.fromCharCode(charAt(p));
+  return GROUPING_KEYWORDS.has(word);
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** `\s`: ECMAScript white space and line terminators. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 type PlaceholderKind = 'string' | 'identifier' | 'number' | 'duration';
