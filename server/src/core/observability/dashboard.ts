@@ -5,7 +5,7 @@ import { mapToJsonString } from '../queries/jsonString';
 import { DatasourceResolver, type DatasourceKind } from './datasource';
 import { jsonEmbedded, sliceEmbedded, type EmbeddedQuery, type EmbeddedString } from './embedded';
 import { parseJsonTree, type JsonNode, type JsonTree } from './jsonTree';
-import { guessLanguage } from './queryLanguage';
+import { guessLanguage, parseQuery } from './queryLanguage';
 import { innerQuery } from './variableQuery';
 
 export interface DashboardModel {
@@ -98,7 +98,7 @@ class QueryReader {
     const s = embedded ?? this.embed(literal);
     const known = datasource?.kind === 'language' && datasource.confident ? datasource.language : undefined;
     const hint = datasource?.kind === 'language' ? datasource.language : undefined;
-    const guess = known ? { language: known, confident: true } : guessLanguage(s.value, hint);
+    const guess = known ? { language: known, confident: true, parsed: parseQuery(s.value, known) } : guessLanguage(s.value, hint);
     // A bare selector for a variable is Grafana's series lookup: its errors are Grafana's to report.
     this.queries.push({ ...s, ...guess, confident: guess.confident && !selectorOnly, where, fromDashboard: true });
   }

@@ -3,7 +3,7 @@
 // back in the file's own quoting, so checks can point and fix without knowing the container.
 import type { Span } from '../diagnostic';
 import type { Anchoring } from '../patterns/re2';
-import type { QueryLanguage } from '../queries/queryParse';
+import type { ParsedQuery, QueryLanguage } from '../queries/queryParse';
 import type { DecodedString } from '../queries/decodedString';
 
 export interface EmbeddedString {
@@ -26,6 +26,8 @@ export interface EmbeddedQuery extends EmbeddedString {
   where: string;
   /** Queries from a dashboard (their labels are checked against the workspace's log pipelines). */
   fromDashboard?: boolean;
+  /** The query parsed in `language`: once for all the checks that read it. */
+  parsed: ParsedQuery;
 }
 
 export interface EmbeddedPattern extends EmbeddedString {

@@ -2,6 +2,7 @@
 // the compactor can keep delete requests in, and the `retention_stream` selectors (LogQL matchers).
 import { isMap, type Document, type Pair, type Scalar } from 'yaml';
 import type { EmbeddedQuery } from './embedded';
+import { parseQuery } from './queryLanguage';
 import { entries, get, items, keyOf, pairOf, parseYamlConfig, scalar, scalarValue } from './yamlConfig';
 import { yamlEmbedded } from './yamlScalar';
 
@@ -56,7 +57,7 @@ function streamSelectors(file: string, text: string, streams: unknown): Embedded
   items(streams).forEach((stream, k) => {
     const node = scalar(get(stream, 'selector'));
     const embedded = node && yamlEmbedded(file, text, node);
-    if (embedded) out.push({ ...embedded, language: 'logql', confident: true, where: `limits_config.retention_stream[${k}].selector` });
+    if (embedded) out.push({ ...embedded, language: 'logql', confident: true, where: `limits_config.retention_stream[${k}].selector`, parsed: parseQuery(embedded.value, 'logql') });
   });
   return out;
 }

@@ -1,6 +1,6 @@
 // A Prometheus configuration (relabel regexes) or rule file (the PromQL of each rule).
 import type { EmbeddedPattern, EmbeddedQuery } from './embedded';
-import { looksLikeLogQL, guessLanguage } from './queryLanguage';
+import { looksLikeLogQL, guessLanguage, parseQuery } from './queryLanguage';
 import { relabelPatterns } from './relabel';
 import { get, items, parseYamlConfig, scalar, scalarValue } from './yamlConfig';
 import { yamlEmbedded } from './yamlScalar';
@@ -37,7 +37,8 @@ function ruleQueries(file: string, text: string, root: unknown): EmbeddedQuery[]
       const guess = guessLanguage(embedded.value, 'promql');
       // A rule that parses in neither language: PromQL unless it reads as LogQL; its errors are real.
       const language = guess.confident ? guess.language : looksLikeLogQL(embedded.value) ? 'logql' : 'promql';
-      out.push({ ...embedded, language, confident: true, where: `rule "${name}" in group "${scalarValue(get(group, 'name')) ?? ''}"` });
+      const parsed = guess.confident ? guess.parsed : parseQuery(embedded.value, language);
+      out.push({ ...embedded, language, confident: true, where: `rule "${name}" in group "${scalarValue(get(group, 'name')) ?? ''}"`, parsed });
     }
   }
   return out;

@@ -2,6 +2,7 @@
 // `match` selectors (LogQL), `__path__` globs, and the stream labels its pipelines set.
 import type { EmbeddedQuery } from './embedded';
 import type { QueryFileModel } from './prometheusConfig';
+import { parseQuery } from './queryLanguage';
 import { relabelPatterns, relabelTargetLabels } from './relabel';
 import { entries, get, items, keyOf, parseYamlConfig, scalar, scalarValue } from './yamlConfig';
 import { yamlEmbedded } from './yamlScalar';
@@ -40,7 +41,7 @@ function readStages(file: string, text: string, stages: unknown, where: string, 
       if (kind !== 'match') continue;
       const selector = scalar(get(pair.value, 'selector'));
       const embedded = selector && yamlEmbedded(file, text, selector);
-      if (embedded) model.queries.push({ ...embedded, language: 'logql', confident: true, where: `${where}[${k}].match.selector` } satisfies EmbeddedQuery);
+      if (embedded) model.queries.push({ ...embedded, language: 'logql', confident: true, where: `${where}[${k}].match.selector`, parsed: parseQuery(embedded.value, 'logql') } satisfies EmbeddedQuery);
       readStages(file, text, get(pair.value, 'stages') ?? get(pair.value, 'pipeline_stages'), `${where}[${k}].match.stages`, model);
     }
   });

@@ -4,19 +4,29 @@ import { parseLogQL } from '../queries/logql';
 import { parsePromQL } from '../queries/promql';
 import type { ParsedQuery, QueryLanguage } from '../queries/queryParse';
 
-const cache = new Map<string, ParsedQuery>();
-// Large enough for the biggest dashboards (a 2 MB one has ~3,000 queries): a cleared cache would
-// make every check parse every query again.
-const CACHE_LIMIT = 20_000;
+// Kept across checks, so an edit re-parses only the queries it changed. Two generations: the
+// queries of the last checks stay parsed however many a dashboard has, and queries no check reads
+// any more are dropped after two turns.
+const GENERATION_LIMIT = 4_000;
+let current = new Map<string, ParsedQuery>();
+let previous = new Map<string, ParsedQuery>();
 
 export function parseQuery(expr: string, language: QueryLanguage): ParsedQuery {
   const key = `${language}\0${expr}`;
-  let parsed = cache.get(key);
+  let parsed = current.get(key);
+  if (parsed !== undefined) return parsed;
+  parsed = previous.get(key);
   if (parsed === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    parsed = language === 'logql' ? parseLogQL(expr) : parsePromQL(expr);
-    cache.set(key, parsed);
+    // A slice of the key is a copy of the query: what the cache keeps (the key, the parse's strings)
+    // must not be slices of the file's text, which would keep every version of the file alive.
+    const own = key.slice(language.length + 1);
+    parsed = language === 'logql' ? parseLogQL(own) : parsePromQL(own);
   }
+  if (current.size >= GENERATION_LIMIT) {
+    previous = current;
+    current = new Map();
+  }
+  current.set(key, parsed);
   return parsed;
 }
 
@@ -31,6 +41,8 @@ export interface LanguageGuess {
   language: QueryLanguage;
   /** The expression parses in that language: its problems are real ones. */
   confident: boolean;
+  /** The expression parsed in that language. */
+  parsed: ParsedQuery;
 }
 
 /**
@@ -40,6 +52,9 @@ export interface LanguageGuess {
 export function guessLanguage(expr: string, hint?: QueryLanguage): LanguageGuess {
   const looksLogql = looksLikeLogQL(expr);
   const order: QueryLanguage[] = hint ? [hint, hint === 'logql' ? 'promql' : 'logql'] : looksLogql ? ['logql', 'promql'] : ['promql', 'logql'];
-  for (const language of order) if (parseQuery(expr, language).errors.length === 0) return { language, confident: true };
-  return { language: order[0], confident: false };
+  for (const language of order) {
+    const parsed = parseQuery(expr, language);
+    if (parsed.errors.length === 0) return { language, confident: true, parsed };
+  }
+  return { language: order[0], confident: false, parsed: parseQuery(expr, order[0]) };
 }

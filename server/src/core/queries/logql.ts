@@ -4,22 +4,18 @@ import { parser } from '@grafana/lezer-logql';
 // The lezer parsers ship ESM typings: take @lezer/common's types from the same (import) resolution.
 import type { SyntaxNode } from '@lezer/common' with { 'resolution-mode': 'import' };
 import { substituteTemplateVariables, type TemplateVariable } from './templateVariables';
-import { firstSyntaxError, readValue, spanOf, type LabelMatcher, type LineFilter, type LineFilterOp, type MatchOp, type ParsedQuery } from './queryParse';
+import { readValue, spanOf, walkQuery, type LabelMatcher, type LineFilter, type LineFilterOp, type MatchOp, type ParsedQuery } from './queryParse';
 
 export function parseLogQL(expr: string): ParsedQuery {
   const { text, variables } = substituteTemplateVariables(expr);
-  const tree = parser.parse(text);
-  const error = firstSyntaxError(tree, text, 'logql', 'String', variables);
   const matchers: LabelMatcher[] = [];
   const lineFilters: LineFilter[] = [];
-  tree.iterate({
-    enter: (ref) => {
-      if (ref.name === 'Matcher') {
-        const matcher = readMatcher(ref.node, expr, variables);
-        if (matcher) matchers.push(matcher);
-      } else if (ref.name === 'LineFilter') lineFilters.push(...readLineFilter(ref.node, expr, variables));
-      else if (ref.name === 'LabelParser') lineFilters.push(...readParserStage(ref.node, expr, variables));
-    },
+  const error = walkQuery(parser.parse(text), text, 'logql', 'String', variables, (ref) => {
+    if (ref.name === 'Matcher') {
+      const matcher = readMatcher(ref.node, expr, variables);
+      if (matcher) matchers.push(matcher);
+    } else if (ref.name === 'LineFilter') lineFilters.push(...readLineFilter(ref.node, expr, variables));
+    else if (ref.name === 'LabelParser') lineFilters.push(...readParserStage(ref.node, expr, variables));
   });
   return { language: 'logql', errors: error ? [error] : [], matchers, lineFilters, variables };
 }

@@ -3,19 +3,15 @@ import { parser } from '@prometheus-io/lezer-promql';
 // The lezer parsers ship ESM typings: take @lezer/common's types from the same (import) resolution.
 import type { SyntaxNode } from '@lezer/common' with { 'resolution-mode': 'import' };
 import { substituteTemplateVariables, type TemplateVariable } from './templateVariables';
-import { firstSyntaxError, readValue, spanOf, type LabelMatcher, type MatchOp, type ParsedQuery } from './queryParse';
+import { readValue, spanOf, walkQuery, type LabelMatcher, type MatchOp, type ParsedQuery } from './queryParse';
 
 export function parsePromQL(expr: string): ParsedQuery {
   const { text, variables } = substituteTemplateVariables(expr);
-  const tree = parser.parse(text);
-  const error = firstSyntaxError(tree, text, 'promql', 'StringLiteral', variables);
   const matchers: LabelMatcher[] = [];
-  tree.iterate({
-    enter: (ref) => {
-      if (ref.name !== 'UnquotedLabelMatcher' && ref.name !== 'QuotedLabelMatcher') return;
-      const matcher = readMatcher(ref.node, expr, variables);
-      if (matcher) matchers.push(matcher);
-    },
+  const error = walkQuery(parser.parse(text), text, 'promql', 'StringLiteral', variables, (ref) => {
+    if (ref.name !== 'UnquotedLabelMatcher' && ref.name !== 'QuotedLabelMatcher') return;
+    const matcher = readMatcher(ref.node, expr, variables);
+    if (matcher) matchers.push(matcher);
   });
   return { language: 'promql', errors: error ? [error] : [], matchers, lineFilters: [], variables };
 }

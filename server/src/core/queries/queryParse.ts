@@ -1,7 +1,7 @@
 // What parsing a PromQL or LogQL expression gives the checks: the first syntax error, the label
 // matchers and line filters with spans in the original expression, and the template variables.
 // The lezer parsers ship ESM typings: take @lezer/common's types from the same (import) resolution.
-import type { Tree, SyntaxNode } from '@lezer/common' with { 'resolution-mode': 'import' };
+import type { Tree, SyntaxNode, SyntaxNodeRef } from '@lezer/common' with { 'resolution-mode': 'import' };
 import type { Span } from '../diagnostic';
 import type { Anchoring } from '../patterns/re2';
 import { decodeQueryString } from './queryString';
@@ -63,31 +63,46 @@ export function spanOf(node: SyntaxNode): Span {
 
 /** Decodes a string literal node of the substituted text, reading the original characters. */
 export function readValue(node: SyntaxNode, original: string, language: QueryLanguage, variables: TemplateVariable[]): QueryValue {
-  const decoded = decodeQueryString(original.slice(node.from, node.to), language);
+  // Only numbers and the decoded mapping are kept: a closure over the node would keep its tree alive.
+  const { from, to } = node;
+  const decoded = decodeQueryString(original.slice(from, to), language);
   return {
     value: decoded.value,
-    valueSpan: spanOf(node),
-    valueToOriginal: (offset) => node.from + decoded.toRaw(offset),
-    containsVariable: variables.some((v) => v.span.start >= node.from && v.span.end <= node.to),
+    valueSpan: { start: from, end: to },
+    valueToOriginal: (offset) => from + decoded.toRaw(offset),
+    containsVariable: variables.some((v) => v.span.start >= from && v.span.end <= to),
   };
 }
 
 /**
- * The first syntax problem: a lezer error node, or a string literal the real lexer rejects
- * (unterminated, unknown escape such as `\d`). Problems at a variable are our placeholder's doing.
+ * One pass over a parsed query: `visit` sees every node, and the result is the first syntax
+ * problem, a lezer error node or a string literal the real lexer rejects (unterminated, unknown
+ * escape such as `\d`). Problems at a variable are our placeholder's doing.
  */
-export function firstSyntaxError(tree: Tree, text: string, language: QueryLanguage, stringNode: string, variables: TemplateVariable[]): QuerySyntaxError | undefined {
-  const found: QuerySyntaxError[] = [];
+export function walkQuery(
+  tree: Tree,
+  text: string,
+  language: QueryLanguage,
+  stringNode: string,
+  variables: TemplateVariable[],
+  visit: (ref: SyntaxNodeRef) => void,
+): QuerySyntaxError | undefined {
+  let first: QuerySyntaxError | undefined;
+  const consider = (error: QuerySyntaxError) => {
+    if (touchesVariable(variables, error.span)) return;
+    if (first === undefined || error.span.start < first.span.start) first = error;
+  };
   tree.iterate({
     enter: (ref) => {
-      if (ref.type.isError) found.push(describeErrorNode(text, ref.from, ref.to));
+      if (ref.type.isError) consider(describeErrorNode(text, ref.from, ref.to));
       else if (ref.name === stringNode) {
         const error = decodeQueryString(text.slice(ref.from, ref.to), language).error;
-        if (error) found.push({ span: { start: ref.from + error.span.start, end: ref.from + error.span.end }, message: error.message });
+        if (error) consider({ span: { start: ref.from + error.span.start, end: ref.from + error.span.end }, message: error.message });
       }
+      visit(ref);
     },
   });
-  return found.filter((e) => !touchesVariable(variables, e.span)).sort((a, b) => a.span.start - b.span.start)[0];
+  return first;
 }
 
 const TOKEN = /^(?:[A-Za-z_:][\w:]*|\d[\w.]*|=~|!~|!=|\|=|\|~|\|>|!>|==|>=|<=|"[^"]*"?|'[^']*'?|`[^`]*`?|\S)/;

@@ -2,7 +2,6 @@
 // query, a relabel `regex`, a pipeline stage `expression`. Checks read the value and write a new one.
 import type { Span, TextEdit } from '../../diagnostic';
 import type { EmbeddedQuery, EmbeddedString } from '../../observability/embedded';
-import { parseQuery } from '../../observability/queryLanguage';
 import type { Anchoring } from '../../patterns/re2';
 import type { ParsedQuery, QueryValue } from '../../queries/queryParse';
 import type { QueryFileTarget } from './target';
@@ -46,8 +45,7 @@ export function regexSites(target: QueryFileTarget): RegexSite[] {
 
 /** The parse of a query, unless it is a guess that failed (error recovery's matchers are guesses too). */
 export function usableParse(q: EmbeddedQuery): ParsedQuery | undefined {
-  const parsed = parseQuery(q.value, q.language);
-  return q.confident || parsed.errors.length === 0 ? parsed : undefined;
+  return q.confident || q.parsed.errors.length === 0 ? q.parsed : undefined;
 }
 
 function queryValueSite(q: EmbeddedQuery, v: QueryValue, anchoring: Anchoring, where: string): RegexSite {

@@ -1,5 +1,4 @@
 import type { Check } from '../check';
-import { parseQuery } from '../../observability/queryLanguage';
 import type { QueryFileTarget } from './target';
 
 const NAMES = { promql: 'PromQL', logql: 'LogQL' };
@@ -12,7 +11,7 @@ export const querySyntax: Check<QueryFileTarget> = {
     for (const q of queries) {
       // A query whose language is a guess may be fine in the language we did not guess.
       if (!q.confident) continue;
-      const [error] = parseQuery(q.value, q.language).errors;
+      const [error] = q.parsed.errors;
       if (!error) continue;
       report({
         file: q.file,
