@@ -7,6 +7,7 @@ import { mergeWithExtends } from './extends';
 import { loadStackFiles } from './stackFiles';
 import { IncrementalComposeParser } from './incrementalParse';
 import { emptyService, type Service } from './service';
+import { ServiceCache } from './serviceCache';
 import { resolveStackVariables, type StackVariables } from './stackVariables';
 
 export interface StackDefinition {
@@ -34,6 +35,7 @@ export interface Stack {
 export class ComposeFileCache {
   private readonly files = new Map<string, ComposeFile>();
   private readonly parsers = new Map<string, IncrementalComposeParser>();
+  readonly services = new ServiceCache();
 
   get(file: string, text: string): ComposeFile {
     const cached = this.files.get(file);
@@ -67,12 +69,18 @@ export function loadStack(
     const text = source.readFile(file);
     return text === undefined ? undefined : cache.get(file, text);
   };
+  const definedIn = new Map<string, number>();
+  for (const file of files) for (const name of file.services.keys()) definedIn.set(name, (definedIn.get(name) ?? 0) + 1);
   const services = new Map<string, Service>();
   for (const file of files) {
     for (const [name, pair] of file.services) {
-      const service = services.get(name) ?? emptyService(name);
-      services.set(name, service);
-      mergeWithExtends(service, pair, file, ctx, resolveFile);
+      const merge = (service = emptyService(name)) => {
+        mergeWithExtends(service, pair, file, ctx, resolveFile);
+        return service;
+      };
+      const known = services.get(name);
+      if (known) merge(known);
+      else services.set(name, definedIn.get(name) === 1 ? cache.services.get(pair, file, variables, projectDirectory, merge) : merge());
     }
   }
   const projectName = projectNameOf(files, lookup, projectDirectory, ctx.interpolate);
