@@ -19,7 +19,12 @@ export interface Check<Target> {
 export function runChecks<Target>(checks: readonly Check<Target>[], target: Target, onError?: (code: string, error: unknown) => void): Finding[] {
   const findings: Finding[] = [];
   for (const check of checks) {
-    const report: Report = (f) => findings.push({ ...f, severity: f.severity ?? check.severity, code: check.code });
+    // Spans are copied: the stack model's spans follow their nodes as later edits move them.
+    const report: Report = (f) => {
+      const finding: Finding = { ...f, span: copy(f.span), severity: f.severity ?? check.severity, code: check.code };
+      if (f.fixes) finding.fixes = f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, span: copy(e.span) })) }));
+      findings.push(finding);
+    };
     try {
       check.run(target, report);
     } catch (error) {
@@ -27,4 +32,8 @@ export function runChecks<Target>(checks: readonly Check<Target>[], target: Targ
     }
   }
   return findings;
+}
+
+function copy(span: Span): Span {
+  return { start: span.start, end: span.end };
 }

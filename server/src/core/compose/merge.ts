@@ -3,7 +3,8 @@
 // depends_on merges by dependency, volumes are appended, `!reset` clears.
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
-import { mergedMap, pairOf, resolveAlias, scalarText, spanOf, type ComposeFile } from './composeFile';
+import { mergedMap, pairOf, resolveAlias, scalarText, type ComposeFile } from './composeFile';
+import type { Span } from '../diagnostic';
 import type { DependsOn, Located, Service } from './service';
 
 export interface MergeContext {
@@ -35,10 +36,8 @@ const handlers: Record<string, Handler> = {
     addListReferences(s, 'volumes_from', v, f, c, (t) => (t.startsWith('container:') ? undefined : t.split(':')[0])),
   network_mode: (s, v, f, c) => {
     const mode = locatedScalar(v, f, c);
-    if (mode?.value.startsWith('service:')) {
-      const span = { start: mode.span.start + scalarOffset(v) + 'service:'.length, end: mode.span.end - scalarOffset(v) };
-      s.references.push({ kind: 'network_mode', service: mode.value.slice('service:'.length), file: f.path, span });
-    }
+    const span = nodeSpan(v, scalarOffset(v) + 'service:'.length, -scalarOffset(v));
+    if (mode?.value.startsWith('service:') && span) s.references.push({ kind: 'network_mode', service: mode.value.slice('service:'.length), file: f.path, span });
   },
   extends: (s, v, f, c) => {
     const target = isMap(v) ? (pairOf(v, 'file') ? undefined : pairOf(v, 'service')?.value) : v;
@@ -85,9 +84,27 @@ export function mergeDefinition(service: Service, pair: Pair<Scalar, unknown>, f
   }
 }
 
+/**
+ * The span of a node's text that follows the node: an edit moves the ranges of a file's unchanged
+ * pieces in place, so services merged from them (see serviceCache.ts) stay right. `length` fixes the
+ * end relative to the start.
+ */
+function nodeSpan(node: Node | null | undefined, startDelta = 0, endDelta = 0, length?: number): Span | undefined {
+  const range = node?.range;
+  if (!range) return undefined;
+  return {
+    get start() {
+      return range[0] + startDelta;
+    },
+    get end() {
+      return length === undefined ? range[1] + endDelta : range[0] + startDelta + length;
+    },
+  };
+}
+
 function locatedScalar(node: Node | undefined | null, file: ComposeFile, ctx: MergeContext): Located<string> | undefined {
   const text = scalarText(node);
-  const span = spanOf(node);
+  const span = nodeSpan(node);
   if (text === undefined || !span) return undefined;
   return { value: ctx.interpolate(text), file: file.path, span };
 }
@@ -98,7 +115,7 @@ function scalarOffset(node: Node): number {
 }
 
 function locatedCommand(node: Node, file: ComposeFile, ctx: MergeContext): Located<string[] | string> | undefined {
-  const span = spanOf(node);
+  const span = nodeSpan(node);
   if (!span) return undefined;
   if (isSeq(node)) {
     const words = node.items.map((i) => scalarText(i)).filter((w): w is string => w !== undefined);
@@ -108,7 +125,7 @@ function locatedCommand(node: Node, file: ComposeFile, ctx: MergeContext): Locat
 }
 
 function mergeBuild(service: Service, node: Node, file: ComposeFile, ctx: MergeContext): void {
-  const span = spanOf(node);
+  const span = nodeSpan(node);
   if (!span) return;
   service.builds = true;
   // `additional_contexts: {name: service:dep}` builds from another service's image: that depends_on
@@ -126,7 +143,7 @@ function mergeBuild(service: Service, node: Node, file: ComposeFile, ctx: MergeC
 }
 
 function mergeHealthcheck(service: Service, node: Node, file: ComposeFile): void {
-  const span = spanOf(node);
+  const span = nodeSpan(node);
   if (!span || !isMap(node)) return;
   const disable = scalarText(pairOf(node, 'disable')?.value);
   const test = pairOf(node, 'test')?.value;
@@ -140,7 +157,7 @@ function mergeHealthcheck(service: Service, node: Node, file: ComposeFile): void
 function mergeVolumes(service: Service, node: Node, file: ComposeFile, ctx: MergeContext): void {
   if (!isSeq(node)) return;
   for (const item of node.items as Node[]) {
-    const span = spanOf(item);
+    const span = nodeSpan(item);
     if (!span) continue;
     const short = scalarText(item);
     const long = isMap(item) ? scalarText(pairOf(item, 'source')?.value) : undefined;
@@ -154,14 +171,14 @@ function mergeDependsOn(service: Service, node: Node, file: ComposeFile, ctx: Me
   if (isSeq(node)) {
     for (const item of node.items as Node[]) {
       const name = scalarText(item);
-      const span = spanOf(item);
+      const span = nodeSpan(item);
       if (name === undefined || !span) continue;
       addDependency(service, { service: ctx.interpolate(name), file: file.path, serviceSpan: span, form: 'short', effectiveCondition: 'service_started', required: true });
     }
   } else if (isMap(node)) {
     for (const item of node.items) {
       const name = scalarText(item.key);
-      const span = spanOf(item.key);
+      const span = nodeSpan(item.key as Node);
       if (name === undefined || !span) continue;
       const conditionNode = pairOf(item.value, 'condition')?.value as Node | undefined;
       const condition = locatedScalar(conditionNode, file, ctx);
@@ -184,8 +201,7 @@ function addListReferences(service: Service, kind: 'links' | 'volumes_from', nod
   for (const item of node.items as Node[]) {
     const located = locatedScalar(item, file, ctx);
     const name = located && target(located.value);
-    if (!located || !name) continue;
-    const start = located.span.start + scalarOffset(item);
-    service.references.push({ kind, service: name, file: file.path, span: { start, end: start + name.length } });
+    const span = name ? nodeSpan(item, scalarOffset(item), 0, name.length) : undefined;
+    if (name && span) service.references.push({ kind, service: name, file: file.path, span });
   }
 }
