@@ -9,7 +9,7 @@ import {
 import { lineLookup } from './lines';
 import { goQuote } from './quote';
 import { isValidIdentifier, Scanner } from './scanner';
-import { BinaryOperator, binaryPrecedence, Token, TokenKind, UnaryOperator } from './tokens';
+import { BinaryOperator, binaryPrecedence, TokenKind, UnaryOperator } from './tokens';
 
 export interface SyntaxError {
   span: Span;
@@ -52,7 +52,12 @@ class Parser {
   private readonly scanner: Scanner;
   /** Built on the first error: a file that parses cleanly never needs line numbers. */
   private lines?: (offset: number) => number;
-  private tok!: Token;
+  // The current token, read from the scanner's fields (no object per token).
+  private tokKind: TokenKind = 'EOF';
+  private tokStart = 0;
+  private tokEnd = 0;
+  private tokLit = '';
+  private started = false;
   private prevEnd = 0; // end of the last consumed token that is not a comment or terminator
   private lastErrorLine = -1;
   private depth = 0;
@@ -64,16 +69,22 @@ class Parser {
 
   /** The current token's kind; a call, so TypeScript does not narrow it across next(). */
   private kind(): TokenKind {
-    return this.tok.kind;
+    return this.tokKind;
   }
 
   private next(): void {
-    if (this.tok && this.tok.kind !== 'TERMINATOR') this.prevEnd = this.tok.end;
-    this.tok = this.scanner.scan();
-    while (this.tok.kind === 'COMMENT') {
-      this.comments.push({ text: this.tok.lit, span: { start: this.tok.start, end: this.tok.end } });
-      this.tok = this.scanner.scan();
+    if (this.started && this.tokKind !== 'TERMINATOR') this.prevEnd = this.tokEnd;
+    this.started = true;
+    const scanner = this.scanner;
+    scanner.read();
+    while (scanner.tokenKind === 'COMMENT') {
+      this.comments.push({ text: scanner.tokenLit, span: { start: scanner.tokenStart, end: scanner.tokenEnd } });
+      scanner.read();
     }
+    this.tokKind = scanner.tokenKind;
+    this.tokStart = scanner.tokenStart;
+    this.tokEnd = scanner.tokenEnd;
+    this.tokLit = scanner.tokenLit;
   }
 
   private lineOf(offset: number): number {
@@ -83,22 +94,23 @@ class Parser {
 
   /** Reports at the current token; like Alloy, a second error on the same line is dropped. */
   private addError(message: string): void {
-    const line = this.lineOf(this.tok.start);
+    const line = this.lineOf(this.tokStart);
     if (line === this.lastErrorLine) return;
     this.lastErrorLine = line;
-    this.errors.push({ span: { start: this.tok.start, end: this.tok.end }, message });
+    this.errors.push({ span: { start: this.tokStart, end: this.tokEnd }, message });
   }
 
-  expect(kind: TokenKind): Token {
-    const tok = this.tok;
-    if (tok.kind !== kind) this.addError(`expected ${kind}, got ${tok.kind}`);
+  /** Consumes the current token, reporting it unless it is `kind`; true when it was. */
+  expect(kind: TokenKind): boolean {
+    const found = this.tokKind;
+    if (found !== kind) this.addError(`expected ${kind}, got ${found}`);
     this.next();
-    return tok;
+    return found === kind;
   }
 
   /** Consumes the closing token and returns where the construct ends. */
   private expectClose(kind: TokenKind): number {
-    const end = this.kind() === kind ? this.tok.end : this.prevEnd;
+    const end = this.kind() === kind ? this.tokEnd : this.prevEnd;
     this.expect(kind);
     return end;
   }
@@ -110,8 +122,8 @@ class Parser {
   /** Entered before a statement or an operand, left after it (`depth--`): no closure per call. */
   private enter(): void {
     if (++this.depth > MAX_DEPTH) {
-      this.errors.push({ span: { start: this.tok.start, end: this.tok.end }, message: 'nesting is too deep' });
-      this.lastErrorLine = this.lineOf(this.tok.start);
+      this.errors.push({ span: { start: this.tokStart, end: this.tokEnd }, message: 'nesting is too deep' });
+      this.lastErrorLine = this.lineOf(this.tokStart);
       this.advance('EOF');
     }
   }
@@ -165,10 +177,10 @@ class Parser {
       case '=':
         return this.parseAttribute(bn);
       case '{': {
-        const lcurly = this.tok.start;
+        const lcurly = this.tokStart;
         this.expect('{');
         const body = this.parseBody('}');
-        const rcurly = this.tok.start; // `}`, or EOF when the block is not closed
+        const rcurly = this.tokStart; // `}`, or EOF when the block is not closed
         const end = this.expectClose('}');
         const block: Block = { kind: 'block', name: bn.fragments, body, lcurly, rcurly, span: { start: first.span.start, end } };
         if (bn.label) block.label = bn.label;
@@ -219,13 +231,13 @@ class Parser {
     const bn: BlockName = { fragments };
     if (this.kind() !== '=' && this.kind() !== '{') {
       if (this.kind() === 'STRING') {
-        const lit = this.tok.lit;
+        const lit = this.tokLit;
         if (lit[0] !== '"') this.addError(`expected block label to be a double quoted string, but got ${goQuote(lit)}`);
         const label = lit.length > 2 ? lit.slice(1, -1) : '';
         if (label && !isValidIdentifier(label)) {
           this.addError(`expected block label to be a valid identifier, but got ${goQuote(label)}`);
         }
-        bn.label = { name: label, span: { start: this.tok.start, end: this.tok.end } };
+        bn.label = { name: label, span: { start: this.tokStart, end: this.tokEnd } };
       } else {
         this.addError(`expected block label, got ${this.kind()}`);
       }
@@ -235,7 +247,7 @@ class Parser {
   }
 
   private ident(): Ident {
-    return { name: this.tok.lit, span: { start: this.tok.start, end: this.tok.end } };
+    return { name: this.tokLit, span: { start: this.tokStart, end: this.tokEnd } };
   }
 
   parseExpression(): Expr {
@@ -246,13 +258,14 @@ class Parser {
   private parseBinOp(minPrec: number): Expr {
     let left = this.parsePowExpr();
     for (;;) {
-      const op = this.tok;
-      const prec = binaryPrecedence(op.kind);
+      const op = this.tokKind;
+      const prec = binaryPrecedence(op);
       if (prec < minPrec) return left;
+      const opSpan = { start: this.tokStart, end: this.tokEnd };
       this.next();
       const right = this.parseBinOp(prec + 1);
       left = {
-        kind: 'binary', op: op.kind as BinaryOperator, opSpan: { start: op.start, end: op.end }, left, right,
+        kind: 'binary', op: op as BinaryOperator, opSpan, left, right,
         span: { start: left.span.start, end: right.span.end },
       };
     }
@@ -262,11 +275,11 @@ class Parser {
   private parsePowExpr(): Expr {
     const left = this.parseUnaryExpr();
     if (this.kind() !== '^') return left;
-    const op = this.tok;
+    const opSpan = { start: this.tokStart, end: this.tokEnd };
     this.next();
     const right = this.parsePowExpr();
     return {
-      kind: 'binary', op: '^', opSpan: { start: op.start, end: op.end }, left, right,
+      kind: 'binary', op: '^', opSpan, left, right,
       span: { start: left.span.start, end: right.span.end },
     };
   }
@@ -281,10 +294,11 @@ class Parser {
   /** UnaryExpr = OperExpr | unary_op UnaryExpr; OperExpr = PrimaryExpr { "." ident | "[" Expr "]" | "(" args ")" } */
   private parseOperand(): Expr {
     if (this.kind() === '!' || this.kind() === '-') {
-      const op = this.tok;
+      const op = this.tokKind as UnaryOperator;
+      const start = this.tokStart;
       this.next();
       const value = this.parseUnaryExpr();
-      return { kind: 'unary', op: op.kind as UnaryOperator, value, span: { start: op.start, end: value.span.end } };
+      return { kind: 'unary', op, value, span: { start, end: value.span.end } };
     }
     let primary = this.parsePrimaryExpr();
     for (;;) {
@@ -298,14 +312,14 @@ class Parser {
           break;
         }
         case '[': {
-          const lbrack = this.tok.start;
+          const lbrack = this.tokStart;
           this.next();
           const index = this.parseExpression();
           primary = { kind: 'index', value: primary, index, lbrack, span: { start, end: this.expectClose(']') } };
           break;
         }
         case '(': {
-          const lparen = this.tok.start;
+          const lparen = this.tokStart;
           this.next();
           const args = this.kind() !== ')' ? this.parseExpressionList(')') : [];
           primary = { kind: 'call', value: primary, args, lparen, span: { start, end: this.expectClose(')') } };
@@ -327,51 +341,57 @@ class Parser {
    */
   private skipBlockUsedAsExpression(primary: Expr): boolean {
     if (this.kind() === 'STRING') this.next();
-    if (this.expect('{').kind !== '{') {
+    if (!this.expect('{')) {
       this.consumeStatement();
       return false;
     }
     this.parseBody('}');
-    const end = this.expect('}');
-    if (end.kind !== '}') {
+    const end = this.tokEnd;
+    if (!this.expect('}')) {
       this.consumeStatement();
       return false;
     }
-    this.errors.push({ span: { start: primary.span.start, end: end.end }, message: 'cannot use a block as an expression' });
+    this.errors.push({ span: { start: primary.span.start, end }, message: 'cannot use a block as an expression' });
     return true;
   }
 
   private parsePrimaryExpr(): Expr {
-    const tok = this.tok;
-    const span = { start: tok.start, end: tok.end };
-    switch (tok.kind) {
-      case 'IDENT':
+    const kind = this.tokKind;
+    const start = this.tokStart;
+    switch (kind) {
+      case 'IDENT': {
+        const name = this.tokLit;
+        const span = { start, end: this.tokEnd };
         this.next();
-        return { kind: 'identifier', name: tok.lit, span };
-      case 'STRING': case 'NUMBER': case 'FLOAT': case 'BOOL': case 'NULL':
+        return { kind: 'identifier', name, span };
+      }
+      case 'STRING': case 'NUMBER': case 'FLOAT': case 'BOOL': case 'NULL': {
+        const raw = this.tokLit;
+        const span = { start, end: this.tokEnd };
         this.next();
-        return { kind: 'literal', token: tok.kind, raw: tok.lit, span };
+        return { kind: 'literal', token: kind, raw, span };
+      }
       case '(': {
         this.next();
         const inner = this.parseExpression();
-        return { kind: 'paren', inner, span: { start: tok.start, end: this.expectClose(')') } };
+        return { kind: 'paren', inner, span: { start, end: this.expectClose(')') } };
       }
       case '[': {
         this.next();
         const elements = this.kind() !== ']' ? this.parseExpressionList(']') : [];
-        const array: ArrayExpr = { kind: 'array', elements, span: { start: tok.start, end: this.expectClose(']') } };
+        const array: ArrayExpr = { kind: 'array', elements, span: { start, end: this.expectClose(']') } };
         return array;
       }
       case '{': {
         this.next();
         const fields = this.parseFieldList();
-        const object: ObjectExpr = { kind: 'object', fields, span: { start: tok.start, end: this.expectClose('}') } };
+        const object: ObjectExpr = { kind: 'object', fields, span: { start, end: this.expectClose('}') } };
         return object;
       }
     }
-    this.addError(`expected expression, got ${tok.kind}`);
+    this.addError(`expected expression, got ${kind}`);
     while (this.kind() !== 'EOF' && !STATEMENT_END.has(this.kind())) this.next();
-    return { kind: 'bad', span: { start: tok.start, end: tok.start } };
+    return { kind: 'bad', span: { start, end: start } };
   }
 
   /** ExpressionList = Expression { "," Expression } [ "," ] */
@@ -400,18 +420,19 @@ class Parser {
 
   /** Field = ( string | identifier ) "=" Expression */
   private parseField(): ObjectField {
-    const tok = this.tok;
-    const name: Ident = { name: tok.lit, span: { start: tok.start, end: tok.end } };
+    const kind = this.tokKind;
+    const lit = this.tokLit;
+    const name: Ident = { name: lit, span: { start: this.tokStart, end: this.tokEnd } };
     let quoted = false;
-    if (tok.kind === 'STRING' || tok.kind === 'IDENT') {
+    if (kind === 'STRING' || kind === 'IDENT') {
       // Like Alloy, the key keeps its escapes; `""` stays as written and unquoted.
-      if (tok.kind === 'STRING' && tok.lit.length > 2) {
-        name.name = tok.lit.slice(1, -1);
+      if (kind === 'STRING' && lit.length > 2) {
+        name.name = lit.slice(1, -1);
         quoted = true;
       }
       this.next();
     } else {
-      this.addError(`expected field name (string or identifier), got ${tok.kind}`);
+      this.addError(`expected field name (string or identifier), got ${kind}`);
       this.advance('=');
     }
     this.expect('=');

@@ -26,31 +26,6 @@ export function isLetter(ch: number): boolean {
     (ch >= 0x80 && /\p{L}/u.test(String.fromCodePoint(ch)));
 }
 
-function isAsciiIdentifierPart(unit: number): boolean {
-  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || unit === 0x5f || (unit >= 0x30 && unit <= 0x39);
-}
-
-/** Characters next() lets through silently (not NUL, a surrogate or a BOM) and that end no line. */
-function isQuiet(unit: number): boolean {
-  return unit !== NL && unit !== 0 && unit < 0xd800;
-}
-
-function isPlainInDoubleQuotes(unit: number): boolean {
-  return unit !== Ch.DoubleQuote && unit !== Ch.Backslash && isQuiet(unit);
-}
-
-function isPlainInSingleQuotes(unit: number): boolean {
-  return unit !== Ch.SingleQuote && unit !== Ch.Backslash && isQuiet(unit);
-}
-
-function isPlainInBackticks(unit: number): boolean {
-  return unit !== Ch.Backtick && isQuiet(unit);
-}
-
-function isPlainInLineComment(unit: number): boolean {
-  return isQuiet(unit);
-}
-
 function isDecimal(ch: number): boolean {
   return ch >= 0x30 && ch <= 0x39;
 }
@@ -77,6 +52,11 @@ export class Scanner {
   private offset = 0; // offset of ch
   private readOffset = 0; // offset after ch
   private insertTerm = false;
+  /** The token read() scanned last, as in Token. */
+  tokenKind: TokenKind = 'EOF';
+  tokenStart = 0;
+  tokenEnd = 0;
+  tokenLit = '';
 
   constructor(private readonly src: string, private readonly onError: LexErrorHandler = () => {}) {
     this.next();
@@ -120,101 +100,114 @@ export class Scanner {
     this.ch = r;
   }
 
+  /** Scans the next token and returns it as an object (tokenize, completion). */
   scan(): Token {
-    for (;;) {
-      this.skipWhitespace();
-      const start = this.offset;
-      const ch = this.ch;
-      let insertTerm = false;
-      let kind: TokenKind;
-      let lit = '';
+    this.read();
+    return { kind: this.tokenKind, start: this.tokenStart, end: this.tokenEnd, lit: this.tokenLit };
+  }
 
-      if (isLetter(ch)) {
-        lit = this.scanIdentifier();
-        kind = keywordKind(lit);
-        insertTerm = true;
-      } else if (isDecimal(ch) || (ch === 0x2e && isDecimal(this.peek()))) {
-        insertTerm = true;
-        kind = this.scanNumber();
-        lit = this.src.slice(start, this.offset);
-      } else {
-        this.next(); // make progress; ch is the first character, this.ch the second
-        switch (ch) {
-          case EOF:
-            if (this.insertTerm) {
-              this.insertTerm = false;
-              return { kind: 'TERMINATOR', start, end: start, lit: '\n' };
-            }
-            return { kind: 'EOF', start, end: start, lit: '' };
-          case NL: // reachable only when a terminator is due; skipWhitespace eats other newlines
+  /** Scans the next token into tokenKind, tokenStart, tokenEnd and tokenLit: no object per token. */
+  read(): void {
+    this.skipWhitespace();
+    const start = this.offset;
+    const ch = this.ch;
+    let insertTerm = false;
+    let kind: TokenKind;
+    let lit = '';
+
+    if (isLetter(ch)) {
+      lit = this.scanIdentifier();
+      kind = keywordKind(lit);
+      insertTerm = true;
+    } else if (isDecimal(ch) || (ch === 0x2e && isDecimal(this.peek()))) {
+      insertTerm = true;
+      kind = this.scanNumber();
+      lit = this.src.slice(start, this.offset);
+    } else {
+      this.next(); // make progress; ch is the first character, this.ch the second
+      switch (ch) {
+        case EOF:
+          if (this.insertTerm) {
             this.insertTerm = false;
-            return { kind: 'TERMINATOR', start, end: start + 1, lit: '\n' };
-          case Ch.SingleQuote:
-            this.error(start, start + 1, 'illegal single-quoted string; use double quotes');
-            insertTerm = true;
-            kind = 'ILLEGAL';
-            lit = this.scanString(start, Ch.SingleQuote, true, false);
-            break;
-          case Ch.DoubleQuote:
-            insertTerm = true;
-            kind = 'STRING';
-            lit = this.scanString(start, Ch.DoubleQuote, true, false);
-            break;
-          case Ch.Backtick:
-            insertTerm = true;
-            kind = 'STRING';
-            lit = this.scanString(start, Ch.Backtick, false, true);
-            break;
-          case Ch.Pipe:
-            kind = this.pair(Ch.Pipe, '||', 'missing second | in ||');
-            break;
-          case Ch.Ampersand:
-            kind = this.pair(Ch.Ampersand, '&&', 'missing second & in &&');
-            break;
-          case Ch.Bang: kind = this.switch2('!', '!='); break;
-          case Ch.Equals: kind = this.switch2('=', '=='); break;
-          case Ch.Less: kind = this.switch2('<', '<='); break;
-          case Ch.Greater: kind = this.switch2('>', '>='); break;
-          case Ch.Slash:
-            if (this.ch === Ch.Slash || this.ch === Ch.Star) {
-              // A terminator is due: emit it before the comment when the comment ends the line.
-              if (this.insertTerm && this.commentEndsLine(start)) {
-                this.readOffset = start;
-                this.next();
-                this.insertTerm = false;
-                return { kind: 'TERMINATOR', start, end: start, lit: '\n' };
-              }
-              kind = 'COMMENT';
-              lit = this.scanComment(start);
-            } else {
-              kind = '/';
+            return this.token('TERMINATOR', start, start, '\n');
+          }
+          return this.token('EOF', start, start, '');
+        case NL: // reachable only when a terminator is due; skipWhitespace eats other newlines
+          this.insertTerm = false;
+          return this.token('TERMINATOR', start, start + 1, '\n');
+        case Ch.SingleQuote:
+          this.error(start, start + 1, 'illegal single-quoted string; use double quotes');
+          insertTerm = true;
+          kind = 'ILLEGAL';
+          lit = this.scanString(start, Ch.SingleQuote, true, false);
+          break;
+        case Ch.DoubleQuote:
+          insertTerm = true;
+          kind = 'STRING';
+          lit = this.scanString(start, Ch.DoubleQuote, true, false);
+          break;
+        case Ch.Backtick:
+          insertTerm = true;
+          kind = 'STRING';
+          lit = this.scanString(start, Ch.Backtick, false, true);
+          break;
+        case Ch.Pipe:
+          kind = this.pair(Ch.Pipe, '||', 'missing second | in ||');
+          break;
+        case Ch.Ampersand:
+          kind = this.pair(Ch.Ampersand, '&&', 'missing second & in &&');
+          break;
+        case Ch.Bang: kind = this.switch2('!', '!='); break;
+        case Ch.Equals: kind = this.switch2('=', '=='); break;
+        case Ch.Less: kind = this.switch2('<', '<='); break;
+        case Ch.Greater: kind = this.switch2('>', '>='); break;
+        case Ch.Slash:
+          if (this.ch === Ch.Slash || this.ch === Ch.Star) {
+            // A terminator is due: emit it before the comment when the comment ends the line.
+            if (this.insertTerm && this.commentEndsLine(start)) {
+              this.readOffset = start;
+              this.next();
+              this.insertTerm = false;
+              return this.token('TERMINATOR', start, start, '\n');
             }
-            break;
-          case Ch.RCurly: case Ch.RParen: case Ch.RBrack:
-            insertTerm = true;
-            kind = String.fromCharCode(ch) as TokenKind;
-            break;
-          case Ch.Plus: case Ch.Minus: case Ch.Star: case Ch.Percent: case Ch.Caret:
-          case Ch.LCurly: case Ch.LParen: case Ch.LBrack: case Ch.Comma: case Ch.Dot:
-            kind = String.fromCharCode(ch) as TokenKind;
-            break;
-          default:
-            // next() already reported a misplaced BOM.
-            if (ch !== BOM) this.error(start, this.offset, `illegal character ${describeRune(ch)}`);
-            insertTerm = this.insertTerm; // an illegal character keeps the pending terminator
-            kind = 'ILLEGAL';
-            lit = String.fromCodePoint(ch);
-        }
+            kind = 'COMMENT';
+            lit = this.scanComment(start);
+          } else {
+            kind = '/';
+          }
+          break;
+        case Ch.RCurly: case Ch.RParen: case Ch.RBrack:
+          insertTerm = true;
+          kind = String.fromCharCode(ch) as TokenKind;
+          break;
+        case Ch.Plus: case Ch.Minus: case Ch.Star: case Ch.Percent: case Ch.Caret:
+        case Ch.LCurly: case Ch.LParen: case Ch.LBrack: case Ch.Comma: case Ch.Dot:
+          kind = String.fromCharCode(ch) as TokenKind;
+          break;
+        default:
+          // next() already reported a misplaced BOM.
+          if (ch !== BOM) this.error(start, this.offset, `illegal character ${describeRune(ch)}`);
+          insertTerm = this.insertTerm; // an illegal character keeps the pending terminator
+          kind = 'ILLEGAL';
+          lit = String.fromCodePoint(ch);
       }
-      this.insertTerm = insertTerm;
-      return { kind, start, end: this.offset, lit };
     }
+    this.insertTerm = insertTerm;
+    this.token(kind, start, this.offset, lit);
+  }
+
+  private token(kind: TokenKind, start: number, end: number, lit: string): void {
+    this.tokenKind = kind;
+    this.tokenStart = start;
+    this.tokenEnd = end;
+    this.tokenLit = lit;
   }
 
   private skipWhitespace(): void {
-    while (this.ch === 0x20 || this.ch === 0x09 || this.ch === CR || (this.ch === NL && !this.insertTerm)) {
-      this.next();
-    }
+    const src = this.src;
+    let i = this.offset;
+    for (let c = src.charCodeAt(i); c === 0x20 || c === 0x09 || c === CR || (c === NL && !this.insertTerm); c = src.charCodeAt(++i));
+    this.resumeAt(i);
   }
 
   private switch2(one: TokenKind, two: TokenKind): TokenKind {
@@ -230,20 +223,24 @@ export class Scanner {
   }
 
   private scanIdentifier(): string {
+    const src = this.src;
     const start = this.offset;
-    this.skipWhile(isAsciiIdentifierPart);
-    while (isLetter(this.ch) || isDigit(this.ch)) this.next();
-    return this.src.slice(start, this.offset);
+    // Runs of ASCII letters, digits and `_` in one loop; Unicode ones through next().
+    for (;;) {
+      let i = this.offset;
+      for (let c = src.charCodeAt(i); (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (c >= 0x30 && c <= 0x39); c = src.charCodeAt(++i));
+      this.resumeAt(i);
+      if (!(this.ch >= 0x80 && (isLetter(this.ch) || isDigit(this.ch)))) break;
+      this.next();
+    }
+    return src.slice(start, this.offset);
   }
 
   /**
-   * Moves past the run of characters, from the current one, that `test` accepts without going
-   * through next() one by one; `test` must accept only characters next() has nothing to say about.
+   * Continues at `i`, past characters a loop skipped without next(): such loops take only characters
+   * next() has nothing to say about (not NUL, a surrogate or a BOM; charCodeAt past the end is NaN).
    */
-  private skipWhile(test: (unit: number) => boolean): void {
-    const src = this.src;
-    let i = this.offset;
-    while (i < src.length && test(src.charCodeAt(i))) i++;
+  private resumeAt(i: number): void {
     if (i === this.offset) return;
     this.readOffset = i;
     this.next();
@@ -274,9 +271,12 @@ export class Scanner {
   }
 
   private scanString(start: number, until: number, escapes: boolean, multiline: boolean): string {
-    const plain = until === Ch.DoubleQuote ? isPlainInDoubleQuotes : until === Ch.Backtick ? isPlainInBackticks : isPlainInSingleQuotes;
+    const src = this.src;
     for (;;) {
-      this.skipWhile(plain);
+      // Plain characters in one loop; the closing quote, escapes, line breaks and odd characters below.
+      let i = this.offset;
+      for (let c = src.charCodeAt(i); c !== until && c !== Ch.Backslash && c !== NL && c !== 0 && c < 0xd800; c = src.charCodeAt(++i));
+      this.resumeAt(i);
       const ch = this.ch;
       if ((!multiline && ch === NL) || ch === EOF) {
         this.error(start, this.offset, 'string literal not terminated');
@@ -330,7 +330,10 @@ export class Scanner {
 
   private scanComment(start: number): string {
     if (this.ch === Ch.Slash) {
-      this.skipWhile(isPlainInLineComment);
+      const src = this.src;
+      let i = this.offset;
+      for (let c = src.charCodeAt(i); c !== NL && c !== 0 && c < 0xd800; c = src.charCodeAt(++i));
+      this.resumeAt(i);
       for (let ch: number = this.ch; ch !== NL && ch !== EOF; ch = this.ch) this.next();
       // The line break of a CRLF file is not part of the comment.
       const text = this.src.slice(start, this.offset);
@@ -386,9 +389,15 @@ function stripBlockCR(text: string): string {
 
 /** Whether `text` is exactly one Alloy identifier (block labels must be). */
 export function isValidIdentifier(text: string): boolean {
-  const tok = new Scanner(text).scan();
-  return tok.kind === 'IDENT' && tok.lit === text;
+  if (ASCII_IDENTIFIER.test(text)) return keywordKind(text) === 'IDENT';
+  // Any other ASCII text ends the identifier early or is none; Unicode letters and digits need the scanner.
+  if (/^[\x00-\x7f]*$/.test(text)) return false;
+  const scanner = new Scanner(text);
+  scanner.read();
+  return scanner.tokenKind === 'IDENT' && scanner.tokenLit === text;
 }
+
+const ASCII_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Scans the whole text, comments included, ending with the EOF token. */
 export function tokenize(text: string, onError?: LexErrorHandler): Token[] {
