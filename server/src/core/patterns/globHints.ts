@@ -18,6 +18,8 @@ export interface GlobHint {
 const SEPARATORS = new Set(['-', '_', '/', ':', '@', '=', ',', ' ']);
 
 export function findGlobAsRegex(pattern: string, anchoring: Anchoring): GlobHint | undefined {
+  // Both hints are about a `*`.
+  if (!pattern.includes('*')) return undefined;
   const tokens = tokenizeRegex(pattern);
   return rejectedStar(pattern, tokens) ?? (anchoring === 'anchored' ? globStarInLiteralText(pattern, tokens) : undefined);
 }

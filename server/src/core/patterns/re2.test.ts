@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { RE2JS } from 're2js';
 import { anchoredForm, re2Matches, validateRe2 } from './re2';
 
 test('validateRe2 accepts Go syntax JS lacks and rejects JS syntax Go lacks, with Go messages', () => {
@@ -26,4 +28,15 @@ test('anchored matching wraps in ^(?s:…)$, unanchored finds anywhere', () => {
   assert.equal(re2Matches('foo', 'unanchored', 'a foobar'), true);
   assert.equal(re2Matches('a.b', 'anchored', 'a\nb'), true);
   assert.equal(re2Matches('(', 'anchored', '('), undefined);
+});
+
+test('property: a pattern of printable ASCII without metacharacters is accepted without compiling, as RE2 accepts it', () => {
+  const plain = fc.string({ unit: fc.constantFrom(...'az09_-/:=@,;"\'%&<>~#! `'.split('')), maxLength: 30 });
+  fc.assert(fc.property(plain, (pattern) => {
+    assert.deepEqual(validateRe2(pattern), { ok: true });
+    assert.doesNotThrow(() => RE2JS.compile(pattern));
+  }), { numRuns: 500 });
+  // One metacharacter and the verdict is RE2's again.
+  assert.deepEqual(validateRe2('app-*'), { ok: true });
+  assert.equal(validateRe2('app-(').ok, false);
 });

@@ -15,7 +15,13 @@ const GO_PREFIX = 'error parsing regexp: ';
 const verdicts = new Map<string, Re2Validation>();
 const MAX_VERDICTS = 20_000;
 
+const VALID: Re2Validation = { ok: true };
+
+/** Printable ASCII without a metacharacter: a literal, which RE2 always accepts (most relabel regexes are). */
+const PLAIN_LITERAL = /^[^\\.+*?()|[\]{}^$\x00-\x1f\x7f-\uffff]*$/;
+
 export function validateRe2(pattern: string): Re2Validation {
+  if (PLAIN_LITERAL.test(pattern)) return VALID;
   let verdict = verdicts.get(pattern);
   if (!verdict) {
     if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
@@ -27,7 +33,7 @@ export function validateRe2(pattern: string): Re2Validation {
 function compileVerdict(pattern: string): Re2Validation {
   try {
     RE2JS.compile(pattern);
-    return { ok: true };
+    return VALID;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return { ok: false, reason: message.startsWith(GO_PREFIX) ? message.slice(GO_PREFIX.length) : message };

@@ -47,10 +47,16 @@ function reportMissingComponent(file: string, ref: Reference, report: Report): v
 
 /** The declared ID nearest to some prefix of the reference, with the span of that prefix. */
 function closestComponent(t: Traversal, ids: string[]): { id: string; span: Span } | undefined {
+  const bySegments = new Map<number, string[]>();
+  for (const id of ids) {
+    const segments = id.split('.').length;
+    const group = bySegments.get(segments);
+    if (group) group.push(id);
+    else bySegments.set(segments, [id]);
+  }
   for (let length = t.length; length >= 1; length--) {
     const prefix = t.slice(0, length);
-    const candidates = ids.filter((id) => id.split('.').length === length);
-    const id = closestMatch(traversalText(prefix), candidates);
+    const id = closestMatch(traversalText(prefix), bySegments.get(length) ?? []);
     if (id) return { id, span: traversalSpan(prefix) };
   }
   return undefined;
