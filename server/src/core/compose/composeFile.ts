@@ -70,6 +70,7 @@ export function scalarText(node: unknown): string | undefined {
 
 export { isMap, isPair, isScalar, isSeq };
 
+const interpolatedByFile = new WeakMap<ComposeFile, Scalar[]>();
 const interpolatedByDocument = new WeakMap<Document.Parsed, Scalar[]>();
 
 /**
@@ -77,22 +78,26 @@ const interpolatedByDocument = new WeakMap<Document.Parsed, Scalar[]>();
  * interpolates. Found once per piece document: a keystroke re-walks only the piece it changed.
  */
 export function interpolatedScalars(file: ComposeFile): Scalar[] {
-  return (piecesOf(file.doc) ?? [file.doc]).flatMap((doc) => {
-    let found = interpolatedByDocument.get(doc);
-    if (!found) {
-      const list: Scalar[] = [];
-      const walk = (node: unknown) => {
-        if (isScalar(node)) {
-          const dollar = node.range ? file.text.indexOf('$', node.range[0]) : -1;
-          if (dollar !== -1 && dollar < node.range![1]) list.push(node);
-        } else if (isMap(node)) for (const pair of (node as YAMLMap).items) walk(pair.value);
-        else if (isSeq(node)) for (const item of node.items) walk(item);
-      };
-      walk(doc.contents);
-      interpolatedByDocument.set(doc, (found = list));
-    }
-    return found;
-  });
+  let all = interpolatedByFile.get(file);
+  if (!all) interpolatedByFile.set(file, (all = (piecesOf(file.doc) ?? [file.doc]).flatMap((doc) => interpolatedScalarsOf(doc, file.text))));
+  return all;
+}
+
+function interpolatedScalarsOf(doc: Document.Parsed, text: string): Scalar[] {
+  let found = interpolatedByDocument.get(doc);
+  if (!found) {
+    const list: Scalar[] = [];
+    const walk = (node: unknown) => {
+      if (isScalar(node)) {
+        const dollar = node.range ? text.indexOf('$', node.range[0]) : -1;
+        if (dollar !== -1 && dollar < node.range![1]) list.push(node);
+      } else if (isMap(node)) for (const pair of (node as YAMLMap).items) walk(pair.value);
+      else if (isSeq(node)) for (const item of node.items) walk(item);
+    };
+    walk(doc.contents);
+    interpolatedByDocument.set(doc, (found = list));
+  }
+  return found;
 }
 
 const anchorIndexes = new WeakMap<ComposeFile, Map<string, Node[]>>();

@@ -1,4 +1,5 @@
 // The variable references compose will evaluate in a stack's files, with the ones a default hides.
+import type { Scalar } from 'yaml';
 import { interpolatedScalars, spanOf, type ComposeFile } from '../../compose/composeFile';
 import { scanTemplate, type TemplateError, type VariableReference } from '../../compose/interpolation';
 import { isComposeVariable } from '../../compose/stackVariables';
@@ -49,6 +50,31 @@ function scanText(text: string): ReturnType<typeof scanTemplate> {
   return scanned;
 }
 
+interface ScalarReferences {
+  variables: Stack['variables'];
+  references: { reference: VariableReference; state: EvaluatedReference['state'] }[];
+  errors: TemplateError[];
+}
+
+/** Per scalar node, its evaluated references while the stack's variables stay the same: a keystroke
+ * leaves nearly every scalar of a file (and its node) as it was. */
+const byScalar = new WeakMap<Scalar, ScalarReferences>();
+
+function scalarReferences(stack: Stack, file: ComposeFile, scalar: Scalar): ScalarReferences {
+  let known = byScalar.get(scalar);
+  if (known?.variables === stack.variables) return known;
+  const scanned = scanText(file.text.slice(scalar.range![0], scalar.range![1]));
+  known = { variables: stack.variables, references: [], errors: scanned.errors };
+  const visit = (reference: VariableReference) => {
+    const state = stateOf(stack, reference.name);
+    known!.references.push({ reference, state });
+    if (argumentEvaluated(reference, state)) reference.nested.forEach(visit);
+  };
+  scanned.references.forEach(visit);
+  byScalar.set(scalar, known);
+  return known;
+}
+
 /** Every reference and template error of the stack's files; computed once per loaded stack. */
 export function scanStackReferences(stack: Stack): ScannedFile {
   const known = scannedStacks.get(stack);
@@ -58,14 +84,9 @@ export function scanStackReferences(stack: Stack): ScannedFile {
   for (const file of stack.files) {
     for (const scalar of interpolatedScalars(file)) {
       const span = spanOf(scalar)!;
-      const scanned = scanText(file.text.slice(span.start, span.end));
-      for (const error of scanned.errors) result.errors.push({ file, base: span.start, error });
-      const visit = (ref: VariableReference) => {
-        const state = stateOf(stack, ref.name);
-        result.references.push({ file, base: span.start, reference: ref, state });
-        if (argumentEvaluated(ref, state)) ref.nested.forEach(visit);
-      };
-      scanned.references.forEach(visit);
+      const { references, errors } = scalarReferences(stack, file, scalar);
+      for (const error of errors) result.errors.push({ file, base: span.start, error });
+      for (const { reference, state } of references) result.references.push({ file, base: span.start, reference, state });
     }
   }
   return result;
