@@ -3,7 +3,7 @@
 import type { Span } from '../diagnostic';
 import { mapToJsonString } from '../queries/jsonString';
 import { DatasourceResolver, type DatasourceKind } from './datasource';
-import { jsonEmbedded, sliceEmbedded, type EmbeddedQuery, type EmbeddedString } from './embedded';
+import { embeddedQuery, jsonEmbedded, sliceEmbedded, type EmbeddedQuery, type EmbeddedString } from './embedded';
 import { parseJsonTree, type JsonNode, type JsonTree } from './jsonTree';
 import { guessLanguage, parseQuery } from './queryLanguage';
 import { innerQuery } from './variableQuery';
@@ -93,13 +93,13 @@ class QueryReader {
   }
 
   private add(literal: JsonNode | undefined, datasource: DatasourceKind | undefined, where: string, embedded?: EmbeddedString, selectorOnly = false): void {
-    if (literal === undefined || this.tree.string(literal)!.trim() === '') return;
-    if (datasource?.kind === 'other') return;
+    if (literal === undefined || datasource?.kind === 'other') return;
     const s = embedded ?? this.embed(literal);
+    if (s.value.trim() === '') return;
     const known = datasource?.kind === 'language' && datasource.confident ? datasource.language : undefined;
     const hint = datasource?.kind === 'language' ? datasource.language : undefined;
     const guess = known ? { language: known, confident: true, parsed: parseQuery(s.value, known) } : guessLanguage(s.value, hint);
     // A bare selector for a variable is Grafana's series lookup: its errors are Grafana's to report.
-    this.queries.push({ ...s, ...guess, confident: guess.confident && !selectorOnly, where, fromDashboard: true });
+    this.queries.push(embeddedQuery(s, { language: guess.language, confident: guess.confident && !selectorOnly, where, fromDashboard: true, parsed: guess.parsed }));
   }
 }

@@ -37,6 +37,12 @@ export interface EmbeddedPattern extends EmbeddedString {
   where: string;
 }
 
+/** A query in an embedded string. (Fields copied one by one: spreading objects with closures into thousands of queries is slow.) */
+export function embeddedQuery(s: EmbeddedString, query: Omit<EmbeddedQuery, keyof EmbeddedString>): EmbeddedQuery {
+  const { file, value, span, toFile, encode } = s;
+  return { file, value, span, toFile, encode, language: query.language, confident: query.confident, where: query.where, fromDashboard: query.fromDashboard, parsed: query.parsed };
+}
+
 /** A span of `value` (decoded offsets) as a file span. */
 export function fileSpan(s: EmbeddedString, span: Span): Span {
   return { start: s.toFile(span.start), end: s.toFile(span.end) };
