@@ -2,31 +2,23 @@
 // all the checks that read it.
 import { parseLogQL } from '../queries/logql';
 import { parsePromQL } from '../queries/promql';
+import { GenerationCache } from '../queries/generationCache';
 import type { ParsedQuery, QueryLanguage } from '../queries/queryParse';
 
-// Kept across checks, so an edit re-parses only the queries it changed. Two generations: the
-// queries of the last checks stay parsed however many a dashboard has, and queries no check reads
-// any more are dropped after two turns.
-const GENERATION_LIMIT = 4_000;
-let current = new Map<string, ParsedQuery>();
-let previous = new Map<string, ParsedQuery>();
+// Kept across checks, so an edit re-reads only the queries it changed: the queries of a dashboard
+// or two (a 2 MB one has ~1,400), not of every file ever checked.
+const parses = new GenerationCache<ParsedQuery>(2_000);
 
 export function parseQuery(expr: string, language: QueryLanguage): ParsedQuery {
   const key = `${language}\0${expr}`;
-  let parsed = current.get(key);
-  if (parsed !== undefined) return parsed;
-  parsed = previous.get(key);
+  let parsed = parses.get(key);
   if (parsed === undefined) {
     // A slice of the key is a copy of the query: what the cache keeps (the key, the parse's strings)
     // must not be slices of the file's text, which would keep every version of the file alive.
     const own = key.slice(language.length + 1);
     parsed = language === 'logql' ? parseLogQL(own) : parsePromQL(own);
+    parses.set(key, parsed);
   }
-  if (current.size >= GENERATION_LIMIT) {
-    previous = current;
-    current = new Map();
-  }
-  current.set(key, parsed);
   return parsed;
 }
 

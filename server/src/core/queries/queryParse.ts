@@ -1,11 +1,14 @@
 // What parsing a PromQL or LogQL expression gives the checks: the first syntax error, the label
 // matchers and line filters with spans in the original expression, and the template variables.
 // The lezer parsers ship ESM typings: take @lezer/common's types from the same (import) resolution.
-import type { Tree, SyntaxNode, SyntaxNodeRef } from '@lezer/common' with { 'resolution-mode': 'import' };
+import type { Tree } from '@lezer/common' with { 'resolution-mode': 'import' };
 import type { Span } from '../diagnostic';
 import type { Anchoring } from '../patterns/re2';
+import { GenerationCache } from './generationCache';
+import { readTree, type NodeGroup, type TreeFindings } from './parseTree';
+import { shapeKey } from './queryShape';
 import { decodeQueryString } from './queryString';
-import { touchesVariable, type TemplateVariable } from './templateVariables';
+import { substituteTemplateVariables, touchesVariable, type TemplateVariable } from './templateVariables';
 
 export type QueryLanguage = 'promql' | 'logql';
 export type MatchOp = '=' | '!=' | '=~' | '!~';
@@ -57,14 +60,50 @@ export interface ParsedQuery {
   variables: TemplateVariable[];
 }
 
-export function spanOf(node: SyntaxNode): Span {
+/** What one language adds to the shared parse: its lezer parser and how it reads matchers and filters. */
+export interface QueryGrammar {
+  language: QueryLanguage;
+  parse(text: string): Tree;
+  /** The node of a string literal. */
+  stringNode: string;
+  /** The nodes `read` needs, with their descendants. */
+  groups: ReadonlySet<string>;
+  read(groups: NodeGroup[], expr: string, variables: TemplateVariable[]): Pick<ParsedQuery, 'matchers' | 'lineFilters'>;
+}
+
+// The findings of one parse serve every query of the same shape (the same tokens, strings aside):
+// a dashboard repeats a few queries over many services, and the parse is most of a query's cost.
+const shapes = new GenerationCache<TreeFindings>(1_000);
+
+export function parseWith(grammar: QueryGrammar, expr: string): ParsedQuery {
+  const { text, variables } = substituteTemplateVariables(expr);
+  const shape = shapeKey(text);
+  const key = shape === undefined ? undefined : `${grammar.language}\0${shape}`;
+  let findings = key === undefined ? undefined : shapes.get(key);
+  if (findings === undefined) {
+    findings = readTree(grammar.parse(text), text, grammar.language, grammar.stringNode, grammar.groups);
+    // A syntax error's message quotes the text: only a parse without one is the same for every query.
+    if (key !== undefined && findings.errors.length === 0) shapes.set(key, findings);
+  }
+  const error = firstError(findings.errors, variables);
+  return { language: grammar.language, errors: error ? [error] : [], ...grammar.read(findings.groups, expr, variables), variables };
+}
+
+/** The first problem that is not at a variable (there, it is our placeholder's doing). */
+function firstError(errors: QuerySyntaxError[], variables: TemplateVariable[]): QuerySyntaxError | undefined {
+  let first: QuerySyntaxError | undefined;
+  for (const error of errors) {
+    if (!touchesVariable(variables, error.span) && (first === undefined || error.span.start < first.span.start)) first = error;
+  }
+  return first;
+}
+
+export function spanOf(node: { from: number; to: number }): Span {
   return { start: node.from, end: node.to };
 }
 
-/** Decodes a string literal node of the substituted text, reading the original characters. */
-export function readValue(node: SyntaxNode, original: string, language: QueryLanguage, variables: TemplateVariable[]): QueryValue {
-  // Only numbers and the decoded mapping are kept: a closure over the node would keep its tree alive.
-  const { from, to } = node;
+/** Decodes the string literal at `from..to` of the original expression. */
+export function readValue({ from, to }: { from: number; to: number }, original: string, language: QueryLanguage, variables: TemplateVariable[]): QueryValue {
   const decoded = decodeQueryString(original.slice(from, to), language);
   return {
     value: decoded.value,
@@ -72,73 +111,4 @@ export function readValue(node: SyntaxNode, original: string, language: QueryLan
     valueToOriginal: (offset) => from + decoded.toRaw(offset),
     containsVariable: variables.some((v) => v.span.start >= from && v.span.end <= to),
   };
-}
-
-/**
- * One pass over a parsed query: `visit` sees every node, and the result is the first syntax
- * problem, a lezer error node or a string literal the real lexer rejects (unterminated, unknown
- * escape such as `\d`). Problems at a variable are our placeholder's doing.
- */
-export function walkQuery(
-  tree: Tree,
-  text: string,
-  language: QueryLanguage,
-  stringNode: string,
-  variables: TemplateVariable[],
-  visit: (ref: SyntaxNodeRef) => void,
-): QuerySyntaxError | undefined {
-  let first: QuerySyntaxError | undefined;
-  const consider = (error: QuerySyntaxError) => {
-    if (touchesVariable(variables, error.span)) return;
-    if (first === undefined || error.span.start < first.span.start) first = error;
-  };
-  tree.iterate({
-    enter: (ref) => {
-      if (ref.type.isError) consider(describeErrorNode(text, ref.from, ref.to));
-      else if (ref.name === stringNode) {
-        const error = decodeQueryString(text.slice(ref.from, ref.to), language).error;
-        if (error) consider({ span: { start: ref.from + error.span.start, end: ref.from + error.span.end }, message: error.message });
-      }
-      visit(ref);
-    },
-  });
-  return first;
-}
-
-const TOKEN = /^(?:[A-Za-z_:][\w:]*|\d[\w.]*|=~|!~|!=|\|=|\|~|\|>|!>|==|>=|<=|"[^"]*"?|'[^']*'?|`[^`]*`?|\S)/;
-
-/** An empty error node (something missing) is reported on the token that follows it. */
-function describeErrorNode(text: string, from: number, to: number): QuerySyntaxError {
-  if (from === to && text.slice(from).trim() === '') {
-    const unclosed = unclosedBracket(text);
-    return { span: { start: from, end: to }, message: unclosed ? `expected \`${CLOSERS[unclosed]}\`` : 'unexpected end of expression' };
-  }
-  const start = from === to ? from + (text.slice(from).length - text.slice(from).trimStart().length) : from;
-  // lezer-logql has no token for a string without its closing quote: it errors on the quote.
-  const quote = text[start];
-  if ((quote === '"' || quote === "'" || quote === '`') && !text.includes(quote, start + 1)) {
-    return { span: { start, end: text.length }, message: 'unterminated quoted string' };
-  }
-  const token = from < to ? text.slice(from, to) : (TOKEN.exec(text.slice(start))?.[0] ?? '');
-  const shown = token.length > 30 ? `${token.slice(0, 30)}…` : token;
-  const message = token.length === 1 && !/\w/.test(token) ? `unexpected character \`${shown}\`` : `unexpected \`${shown}\``;
-  return { span: { start, end: start + token.length }, message };
-}
-
-const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
-
-/** The innermost bracket still open at the end of the text, strings skipped. */
-function unclosedBracket(text: string): string | undefined {
-  const open: string[] = [];
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote !== '`') i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c in CLOSERS) open.push(c);
-    else if (c === ')' || c === ']' || c === '}') open.pop();
-  }
-  return open[open.length - 1];
 }
