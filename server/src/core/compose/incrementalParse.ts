@@ -11,6 +11,8 @@ interface Piece {
 
 interface ParsedPiece {
   doc: Document.Parsed;
+  /** The range arrays of the piece's nodes (each once), shifted in place. */
+  ranges: Set<[number, number, number]>;
   /** The file offset the piece's ranges currently hold. */
   offset: number;
 }
@@ -62,23 +64,18 @@ function ownCopy(text: string): string {
   return (' ' + text).slice(1);
 }
 
-function shiftNode(node: unknown, delta: number): void {
+/** Every range array of a piece's nodes, found once: a piece moved by an edit before it is shifted in a flat loop. */
+function rangesOf(node: unknown, out = new Set<[number, number, number]>()): Set<[number, number, number]> {
   if (isPair(node)) {
-    shiftNode(node.key, delta);
-    shiftNode(node.value, delta);
-    return;
+    rangesOf(node.key, out);
+    rangesOf(node.value, out);
+    return out;
   }
   const n = node as Node | null;
-  if (!n || typeof n !== 'object') return;
-  // In place: the yaml library gives every node its own range array, and a shift per keystroke
-  // over a whole file must not allocate.
-  const range = n.range;
-  if (range) {
-    range[0] += delta;
-    range[1] += delta;
-    range[2] += delta;
-  }
-  if (isCollection(n)) for (const item of n.items) shiftNode(item, delta);
+  if (!n || typeof n !== 'object') return out;
+  if (n.range) out.add(n.range);
+  if (isCollection(n)) for (const item of n.items) rangesOf(item, out);
+  return out;
 }
 
 const piecesOfDocument = new WeakMap<Document.Parsed, Document.Parsed[]>();
@@ -130,9 +127,17 @@ export class IncrementalComposeParser {
   private piece(piece: Piece, previous: Map<string, ParsedPiece>, errors: YAMLError[]): Document.Parsed {
     let parsed = previous.get(piece.text);
     // The same text twice in one file (two identical services) needs two documents.
-    if (!parsed || this.cache.has(piece.text)) parsed = { doc: parseDocument(ownCopy(piece.text), { prettyErrors: false, uniqueKeys: true }), offset: 0 };
+    if (!parsed || this.cache.has(piece.text)) {
+      const doc = parseDocument(ownCopy(piece.text), { prettyErrors: false, uniqueKeys: true });
+      parsed = { doc, ranges: rangesOf(doc.contents), offset: 0 };
+    }
     if (parsed.offset !== piece.start) {
-      shiftNode(parsed.doc.contents, piece.start - parsed.offset);
+      const delta = piece.start - parsed.offset;
+      for (const range of parsed.ranges) {
+        range[0] += delta;
+        range[1] += delta;
+        range[2] += delta;
+      }
       for (const e of parsed.doc.errors) e.pos = [e.pos[0] + piece.start - parsed.offset, e.pos[1] + piece.start - parsed.offset];
       parsed.offset = piece.start;
     }
