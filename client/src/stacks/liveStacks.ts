@@ -1,16 +1,15 @@
 // The live state behind the Stacks view and the status bar: the workspace's stacks as the language server
 // reports them (asked again when a compose or .env file changes or is saved) and their containers as the
 // Docker watcher follows them. Docker is followed only in a trusted workspace.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { StackInfo } from '../../../server/src/protocol/stacks';
+import { isComposeFileName, isDotenvFileName } from '../../../server/src/core/workspace/fileKinds';
 import { DockerWatcher, defaultDockerHost, type WatchState } from './dockerWatcher';
 import type { StackHealth } from './stackHealth';
 
 export type RequestStacks = () => Promise<StackInfo[]>;
 
 const STACK_FILES = '**/{.env,.env.*,*.env,*compose*.yml,*compose*.yaml}';
-const STACK_FILE_NAME = /^(\.env(\..+)?|.+\.env|.*compose.*\.ya?ml)$/;
 // File events come in bursts (a save, a checkout): one request to the server for the burst.
 const RELOAD_DEBOUNCE_MS = 200;
 
@@ -35,7 +34,7 @@ export class LiveStacks implements vscode.Disposable {
       files.onDidChange(soon),
       files.onDidCreate(soon),
       files.onDidDelete(soon),
-      vscode.workspace.onDidSaveTextDocument((d) => STACK_FILE_NAME.test(path.basename(d.uri.fsPath)) && soon()),
+      vscode.workspace.onDidSaveTextDocument((d) => (isComposeFileName(d.uri.fsPath) || isDotenvFileName(d.uri.fsPath)) && soon()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('stacklens.stacks') && soon()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.follow();
