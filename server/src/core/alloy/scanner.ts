@@ -7,10 +7,18 @@ import { keywordKind, Token, TokenKind } from './tokens';
 
 export type LexErrorHandler = (span: Span, message: string) => void;
 
+// Runs of characters skipped natively (sticky regexes), without next() per character. Each takes
+// only characters next() has nothing to say about: not NUL, a surrogate or a BOM.
+const BLANKS = /[ \t\r]+/y;
+const BLANKS_AND_NEWLINES = /[ \t\r\n]+/y;
+const ASCII_WORD = /[A-Za-z0-9_]+/y;
+const PLAIN_IN_DOUBLE_QUOTES = /[^"\\\n\0\ud800-\uffff]+/y;
+const PLAIN_IN_SINGLE_QUOTES = /[^'\\\n\0\ud800-\uffff]+/y;
+const PLAIN_IN_BACKTICKS = /[^`\\\n\0\ud800-\uffff]+/y;
+
 const EOF = -1;
 const BOM = 0xfeff;
 const NL = 0x0a;
-const CR = 0x0d;
 
 /** Character codes, inlined by the compiler: a switch compares constants, not calls evaluated per case. */
 const enum Ch {
@@ -206,7 +214,9 @@ export class Scanner {
   private skipWhitespace(): void {
     const src = this.src;
     let i = this.offset;
-    for (let c = src.charCodeAt(i); c === 0x20 || c === 0x09 || c === CR || (c === NL && !this.insertTerm); c = src.charCodeAt(++i));
+    const run = this.insertTerm ? BLANKS : BLANKS_AND_NEWLINES;
+    run.lastIndex = i;
+    if (run.test(src)) i = run.lastIndex;
     this.resumeAt(i);
   }
 
@@ -225,10 +235,11 @@ export class Scanner {
   private scanIdentifier(): string {
     const src = this.src;
     const start = this.offset;
-    // Runs of ASCII letters, digits and `_` in one loop; Unicode ones through next().
+    // Runs of ASCII letters, digits and `_` in one match; Unicode ones through next().
     for (;;) {
       let i = this.offset;
-      for (let c = src.charCodeAt(i); (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (c >= 0x30 && c <= 0x39); c = src.charCodeAt(++i));
+      ASCII_WORD.lastIndex = i;
+      if (ASCII_WORD.test(src)) i = ASCII_WORD.lastIndex;
       this.resumeAt(i);
       if (!(this.ch >= 0x80 && (isLetter(this.ch) || isDigit(this.ch)))) break;
       this.next();
@@ -273,9 +284,11 @@ export class Scanner {
   private scanString(start: number, until: number, escapes: boolean, multiline: boolean): string {
     const src = this.src;
     for (;;) {
-      // Plain characters in one loop; the closing quote, escapes, line breaks and odd characters below.
+      // Plain characters in one match; the closing quote, escapes, line breaks and odd characters below.
       let i = this.offset;
-      for (let c = src.charCodeAt(i); c !== until && c !== Ch.Backslash && c !== NL && c !== 0 && c < 0xd800; c = src.charCodeAt(++i));
+      const plain = until === Ch.DoubleQuote ? PLAIN_IN_DOUBLE_QUOTES : until === Ch.Backtick ? PLAIN_IN_BACKTICKS : PLAIN_IN_SINGLE_QUOTES;
+      plain.lastIndex = i;
+      if (plain.test(src)) i = plain.lastIndex;
       this.resumeAt(i);
       const ch = this.ch;
       if ((!multiline && ch === NL) || ch === EOF) {
