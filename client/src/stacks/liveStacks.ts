@@ -3,7 +3,7 @@
 // Docker watcher follows them. Docker is followed only in a trusted workspace.
 import * as vscode from 'vscode';
 import type { StackInfo } from '../../../server/src/protocol/stacks';
-import { isComposeFileName, isDotenvFileName } from '../../../server/src/core/workspace/fileKinds';
+import { isComposeFileName, isDotenvFileName } from '../../../server/src/core/workspace/fileNames';
 import { DockerWatcher, defaultDockerHost, type WatchState } from './dockerWatcher';
 import type { StackHealth } from './stackHealth';
 

@@ -1,7 +1,8 @@
 // Which files `stacklens check` looks at for the paths it is given.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileKind, SKIPPED_DIRECTORIES } from '../core/workspace/fileKinds';
+import { fileKind } from '../core/workspace/fileKinds';
+import { SKIPPED_DIRECTORIES } from '../core/workspace/fileNames';
 
 
 /** Files below a directory that StackLens knows how to check, in a stable order. */

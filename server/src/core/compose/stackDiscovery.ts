@@ -3,7 +3,7 @@
 // siblings such as docker-compose.observability.yml that are used with the base file.
 import * as path from 'node:path';
 import type { FileSource } from '../workspace/fileSource';
-import { isComposeFileName } from '../workspace/fileKinds';
+import { isComposeFileName } from '../workspace/fileNames';
 import { parseDotenv, type EnvEntry } from './dotenv';
 import type { StackDefinition } from './stack';
 

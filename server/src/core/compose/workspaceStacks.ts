@@ -2,7 +2,7 @@
 // compose file, each file set once.
 import * as path from 'node:path';
 import type { FileSource } from '../workspace/fileSource';
-import { isComposeFileName, SKIPPED_DIRECTORIES } from '../workspace/fileKinds';
+import { isComposeFileName, SKIPPED_DIRECTORIES } from '../workspace/fileNames';
 import type { StackDefinition } from './stack';
 import { detectStacks } from './stackDiscovery';
 

@@ -6,7 +6,7 @@ import { parseAlloy } from '../alloy/parser';
 import { relabelRules } from '../alloy/relabelRules';
 import { attributesOf, walkBlocks } from '../alloy/traverse';
 import type { Expr, Statement } from '../alloy/ast';
-import { isComposeFileName, SKIPPED_DIRECTORIES } from '../workspace/fileKinds';
+import { isComposeFileName, SKIPPED_DIRECTORIES } from '../workspace/fileNames';
 import type { FileSource } from '../workspace/fileSource';
 import { promtailLabels, type PipelineLabels } from './promtailConfig';
 import { topLevelKeys } from './yamlConfig';

@@ -3,7 +3,8 @@
 // before the user's first file arrives; languages the workspace does not use stay cold.
 import * as path from 'node:path';
 import { Analyzer } from '../analyzer';
-import { fileKind, SKIPPED_DIRECTORIES } from '../workspace/fileKinds';
+import { fileKind } from '../workspace/fileKinds';
+import { SKIPPED_DIRECTORIES } from '../workspace/fileNames';
 import { memoryFileSource, type FileSource } from '../workspace/fileSource';
 import { alloySample } from './alloySample';
 import { composeSample } from './composeSample';

@@ -4,7 +4,7 @@ import type { Fix } from '../../diagnostic';
 import { parseDotenv } from '../../compose/dotenv';
 import type { Stack } from '../../compose/stack';
 import type { FileSource } from '../../workspace/fileSource';
-import { isDotenvFileName } from '../../workspace/fileKinds';
+import { isDotenvFileName } from '../../workspace/fileNames';
 import { scanStackReferences, type EvaluatedReference } from './variableReferences';
 import type { ComposeTarget } from './target';
 

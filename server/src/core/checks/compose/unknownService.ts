@@ -4,7 +4,7 @@ import { parseComposeFile } from '../../compose/composeFile';
 import type { ReferenceKind } from '../../compose/service';
 import type { Stack } from '../../compose/stack';
 import { closestMatch } from '../../text/suggest';
-import { isComposeFileName } from '../../workspace/fileKinds';
+import { isComposeFileName } from '../../workspace/fileNames';
 import type { FileSource } from '../../workspace/fileSource';
 import type { ComposeTarget } from './target';
 
