@@ -40,3 +40,13 @@ test('property: skipping candidates by length never changes the answer', () => {
     assert.equal(closestMatch(name, candidates), closestByFullScan(name, candidates));
   }), { numRuns: 3000 });
 });
+
+test('property: a bounded edit distance is exact up to the bound and above it past the bound', () => {
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 10 });
+  fc.assert(fc.property(word, word, fc.nat(6), (a, b, max) => {
+    const exact = editDistance(a, b);
+    const bounded = editDistance(a, b, max);
+    if (exact <= max) assert.equal(bounded, exact);
+    else assert.ok(bounded > max);
+  }), { numRuns: 3000 });
+});

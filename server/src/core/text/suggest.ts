@@ -1,14 +1,23 @@
 // "Did you mean ...?" for every language: the closest candidate by edit distance, if close enough.
 
-export function editDistance(a: string, b: string): number {
+/** Levenshtein distance; past `max`, stops early and returns some value above `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
   let prev: number[] = new Array(b.length + 1);
   let cur: number[] = new Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const substitute = prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
+      const remove = prev[j] + 1;
+      const insert = cur[j - 1] + 1;
+      const d = substitute < remove ? (substitute < insert ? substitute : insert) : remove < insert ? remove : insert;
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    // Every later row is at least this row's minimum.
+    if (rowMin > max) return rowMin;
     const done = prev;
     prev = cur;
     cur = done;
@@ -24,13 +33,15 @@ export function closestMatch(name: string, candidates: Iterable<string>): string
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const other = candidate.toLowerCase();
-    // The length gap is a lower bound of the distance: skip what cannot be within the limit and beat the best.
-    if (Math.abs(other.length - lower.length) > Math.min(limit, bestDistance - 1)) continue;
-    const d = editDistance(lower, other);
-    if (d < bestDistance) {
+    // Only a candidate within the limit and nearer than the best matters: the length gap is a lower
+    // bound of the distance, and the distance need not be known past that.
+    const wanted = Math.min(limit, bestDistance - 1);
+    if (Math.abs(other.length - lower.length) > wanted) continue;
+    const d = editDistance(lower, other, wanted);
+    if (d < bestDistance && d <= wanted) {
       best = candidate;
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= limit ? best : undefined;
+  return best;
 }
