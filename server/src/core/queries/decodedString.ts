@@ -13,35 +13,62 @@ export interface DecodedString {
  * query with two escapes has five runs, whatever its length.
  */
 export class DecodedStringBuilder {
-  private value = '';
+  private text = '';
+  private length = 0;
   /** Triples: decoded start, raw start, step (1: characters copied one to one; 0: all at the raw start). */
   private readonly runs: number[] = [];
+
+  /** `value`: the decoded text when the caller has it already (only the mapping is built then). */
+  constructor(private readonly value?: string) {}
 
   /** Appends `raw[from..to)` as it is: each character maps to its own raw offset. */
   copy(raw: string, from: number, to: number): void {
     if (to <= from) return;
     this.extend(to - from, from, 1);
-    this.value += raw.slice(from, to);
+    if (this.value === undefined) this.text += raw.slice(from, to);
   }
 
   /** Appends the decoded text of one raw source piece that starts at `rawStart`. */
   push(decoded: string, rawStart: number): void {
     if (decoded.length === 0) return;
     this.extend(decoded.length, rawStart, decoded.length === 1 ? 1 : 0);
-    this.value += decoded;
+    if (this.value === undefined) this.text += decoded;
   }
 
   finish(rawEnd: number): DecodedString {
-    return new RunMappedString(this.value, this.runs, rawEnd);
+    const runs = this.runs;
+    const value = this.value ?? this.text;
+    // Text copied as it is, with no escape (most values): an offset is enough.
+    if (runs.length === 0 || (runs.length === 3 && runs[2] === 1)) return plainDecoded(value, runs.length === 0 ? rawEnd : runs[1], rawEnd);
+    return new RunMappedString(value, runs, rawEnd);
   }
 
   private extend(length: number, rawStart: number, step: number): void {
     const runs = this.runs;
     const n = runs.length;
-    const decodedStart = this.value.length;
+    const decodedStart = this.length;
+    this.length += length;
     // A one-to-one piece right after a one-to-one run that ends just before it continues that run.
     if (step === 1 && n > 0 && runs[n - 1] === 1 && runs[n - 2] + (decodedStart - runs[n - 3]) === rawStart) return;
     runs.push(decodedStart, rawStart, length === 1 ? 1 : step);
+  }
+}
+
+/** A value that is its raw text from `rawStart` on: each character maps to its own raw offset. */
+export function plainDecoded(value: string, rawStart: number, rawEnd: number): DecodedString {
+  return new PlainString(value, rawStart, rawEnd);
+}
+
+class PlainString implements DecodedString {
+  constructor(
+    readonly value: string,
+    private readonly rawStart: number,
+    private readonly rawEnd: number,
+  ) {}
+
+  toRaw(decodedOffset: number): number {
+    const k = Math.max(0, Math.floor(decodedOffset));
+    return k < this.value.length ? this.rawStart + k : this.rawEnd;
   }
 }
 

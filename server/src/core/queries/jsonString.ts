@@ -1,6 +1,6 @@
 // Decoding a JSON string literal as it appears in a dashboard file, keeping the way back to the raw
 // characters: `"expr": "up{job=\"api\"}"` must report `api` where it is in the file.
-import { DecodedStringBuilder, type DecodedString } from './decodedString';
+import { DecodedStringBuilder, plainDecoded, type DecodedString } from './decodedString';
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
@@ -9,7 +9,9 @@ export function mapToJsonString(rawJsonStringLiteral: string): DecodedString {
   const raw = rawJsonStringLiteral;
   const open = raw.startsWith('"') ? 1 : 0;
   const close = raw.length > open && raw.endsWith('"') && !isEscaped(raw, raw.length - 1) ? raw.length - 1 : raw.length;
-  const out = new DecodedStringBuilder();
+  if (!raw.includes('\\')) return plainDecoded(raw.slice(open, close), open, close);
+  // A whole, valid literal: the native parser gives the value, in one piece; only the mapping is built here.
+  const out = new DecodedStringBuilder(open === 1 && close === raw.length - 1 ? strictValue(raw) : undefined);
   let i = open;
   while (i < close) {
     // Text up to the next backslash is its own value.
@@ -32,6 +34,14 @@ export function mapToJsonString(rawJsonStringLiteral: string): DecodedString {
     }
   }
   return out.finish(close);
+}
+
+function strictValue(literal: string): string | undefined {
+  try {
+    return JSON.parse(literal) as string;
+  } catch {
+    return undefined;
+  }
 }
 
 function isEscaped(raw: string, index: number): boolean {

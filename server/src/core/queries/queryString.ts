@@ -1,7 +1,7 @@
 // PromQL and LogQL string literals: Go quoting ("…" and '…' with escapes, `…` raw), decoded with
 // the way back to the raw characters and the error the real lexer would give.
 import type { Span } from '../diagnostic';
-import { DecodedStringBuilder, type DecodedString } from './decodedString';
+import { DecodedStringBuilder, plainDecoded, type DecodedString } from './decodedString';
 
 export interface QueryStringError {
   /** Offsets into the literal. */
@@ -26,6 +26,7 @@ export function decodeQueryString(raw: string, language: 'promql' | 'logql'): De
   const closed = raw.length >= 2 && raw.endsWith(quote) && (quote === '`' || !escapesClosingQuote(raw));
   const end = closed ? raw.length - 1 : raw.length;
   const out = new DecodedStringBuilder();
+  if (closed && (quote === '`' || !raw.includes('\\'))) return plainDecoded(raw.slice(1, end), 1, end);
   let error: QueryStringError | undefined = closed ? undefined : { span: { start: 0, end: raw.length }, message: 'unterminated quoted string' };
   let i = 1;
   while (i < end) {
