@@ -17,15 +17,9 @@ export interface SubstitutedQuery {
   variables: TemplateVariable[];
 }
 
-// Grafana's own three forms (public/app/features/variables/utils.ts), anchored at one position.
-const BRACED = /\$\{(\w+)(?:\.[^:}]+)?(?::([^}]+))?\}/y;
-const BARE = /\$(\w+)/y;
-const BRACKETED = /\[\[(\w+?)(?::(\w+))?\]\]/y;
-const DOLLAR_FORMS = [BRACED, BARE];
-const BRACKET_FORMS = [BRACKETED];
-
-const GROUPING_KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right']);
-const NUMBER_BEFORE = /[<>=!+\-*/%^@,]$/;
+const GROUPING_KEYWORDS = ['by', 'without', 'on', 'ignoring', 'group_left', 'group_right'];
+const OFFSET = ['offset'];
+const NUMBER_BEFORE = new Set([...'<>=!+-*/%^@,'].map((c) => c.charCodeAt(0)));
 
 type Bracket = '(' | 'grouping' | '[' | '{';
 
@@ -44,10 +38,10 @@ export function substituteTemplateVariables(expr: string): SubstitutedQuery {
     const c = expr[i];
     const variable = c === '$' || c === '[' ? matchVariable(expr, i) : undefined;
     if (variable !== undefined) {
-      const before = text + expr.slice(copied, i);
-      const kind = quote ? 'string' : placeholderKind(before, brackets[brackets.length - 1], expr.slice(variable.span.end));
-      text = before + placeholder(kind, variable.span.end - variable.span.start);
-      copied = i = variable.span.end;
+      const { start, end } = variable.span;
+      const kind = quote ? 'string' : placeholderKind(charAt, start, brackets[brackets.length - 1], expr, end);
+      text += expr.slice(copied, start) + placeholder(kind, end - start);
+      copied = i = end;
       variables.push(variable);
       continue;
     }
@@ -59,7 +53,7 @@ export function substituteTemplateVariables(expr: string): SubstitutedQuery {
       }
       if (c === quote) quote = undefined;
     } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(') brackets.push(groupingKeywordBefore(charAt, i) ? 'grouping' : '(');
+    else if (c === '(') brackets.push(keywordBefore(charAt, i, GROUPING_KEYWORDS) ? 'grouping' : '(');
     else if (c === '[' || c === '{') brackets.push(c);
     else if (c === ')' || c === ']' || c === '}') brackets.pop();
     i++;
@@ -67,27 +61,79 @@ export function substituteTemplateVariables(expr: string): SubstitutedQuery {
   return { text: text + expr.slice(copied), variables };
 }
 
+/**
+ * Grafana's own three forms at `at`, read as its regexes do (public/app/features/variables/utils.ts):
+ * `\$\{(\w+)(?:\.[^:}]+)?(?::([^}]+))?\}`, `\$(\w+)` and `\[\[(\w+?)(?::(\w+))?\]\]`.
+ */
 function matchVariable(expr: string, at: number): TemplateVariable | undefined {
-  for (const re of expr[at] === '$' ? DOLLAR_FORMS : BRACKET_FORMS) {
-    re.lastIndex = at;
-    const m = re.exec(expr);
-    // `$1`, `${1}`: capture group references in label_replace and regex replacements, not variables.
-    if (m === null || /^\d+$/.test(m[1])) continue;
-    return { name: m[1], ...(m[2] === undefined ? {} : { format: m[2] }), span: { start: at, end: at + m[0].length } };
-  }
-  return undefined;
+  if (expr[at] === '[') return bracketed(expr, at);
+  if (expr[at + 1] === '{') return braced(expr, at);
+  const end = wordEnd(expr, at + 1);
+  return end > at + 1 ? named(expr.slice(at + 1, end), undefined, at, end) : undefined;
 }
 
-/** Whether the text before `end` ends with `by`, `on`, `without` … and spaces (`/\b(?:by|…)\s*$/`). */
-function groupingKeywordBefore(charAt: (p: number) => number, end: number): boolean {
+/** `${name}`, `${name.field}`, `${name:format}`. */
+function braced(expr: string, at: number): TemplateVariable | undefined {
+  const nameEnd = wordEnd(expr, at + 2);
+  if (nameEnd === at + 2) return undefined;
+  let i = nameEnd;
+  if (expr[i] === '.') {
+    let fieldEnd = i + 1;
+    while (fieldEnd < expr.length && expr[fieldEnd] !== ':' && expr[fieldEnd] !== '}') fieldEnd++;
+    if (fieldEnd === i + 1) return undefined;
+    i = fieldEnd;
+  }
+  let format: string | undefined;
+  if (expr[i] === ':') {
+    const close = expr.indexOf('}', i + 1);
+    if (close <= i + 1) return undefined;
+    format = expr.slice(i + 1, close);
+    i = close;
+  }
+  return expr[i] === '}' ? named(expr.slice(at + 2, nameEnd), format, at, i + 1) : undefined;
+}
+
+/** `[[name]]`, `[[name:format]]`. */
+function bracketed(expr: string, at: number): TemplateVariable | undefined {
+  if (expr[at + 1] !== '[') return undefined;
+  const nameEnd = wordEnd(expr, at + 2);
+  if (nameEnd === at + 2) return undefined;
+  let i = nameEnd;
+  let format: string | undefined;
+  if (expr[i] === ':') {
+    const formatEnd = wordEnd(expr, i + 1);
+    if (formatEnd === i + 1) return undefined;
+    format = expr.slice(i + 1, formatEnd);
+    i = formatEnd;
+  }
+  return expr[i] === ']' && expr[i + 1] === ']' ? named(expr.slice(at + 2, nameEnd), format, at, i + 2) : undefined;
+}
+
+/** `$1`, `${1}`: capture group references in label_replace and regex replacements, not variables. */
+function named(name: string, format: string | undefined, start: number, end: number): TemplateVariable | undefined {
+  if (/^\d+$/.test(name)) return undefined;
+  return format === undefined ? { name, span: { start, end } } : { name, format, span: { start, end } };
+}
+
+function wordEnd(text: string, from: number): number {
+  let i = from;
+  while (isWordChar(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Whether the text before `end` ends with one of the words and spaces (`/\b(?:by|on|…)\s*$/`). */
+function keywordBefore(charAt: (p: number) => number, end: number, words: readonly string[]): boolean {
   let wordEnd = end;
   while (wordEnd > 0 && isSpace(charAt(wordEnd - 1))) wordEnd--;
   let wordStart = wordEnd;
   while (wordStart > 0 && wordEnd - wordStart <= 11 && isWordChar(charAt(wordStart - 1))) wordStart--;
   if (wordStart > 0 && isWordChar(charAt(wordStart - 1))) return false;
-  let word = '';
-  for (let p = wordStart; p < wordEnd; p++) word += String.fromCharCode(charAt(p));
-  return GROUPING_KEYWORDS.has(word);
+  next: for (const word of words) {
+    if (word.length !== wordEnd - wordStart) continue;
+    for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== charAt(wordStart + k)) continue next;
+    return true;
+  }
+  return false;
 }
 
 function isWordChar(c: number): boolean {
@@ -102,13 +148,21 @@ function isSpace(c: number): boolean {
 
 type PlaceholderKind = 'string' | 'identifier' | 'number' | 'duration';
 
-/** What the parser expects where the variable stands, judged from the text around it. */
-function placeholderKind(before: string, bracket: Bracket | undefined, after: string): PlaceholderKind {
-  if (bracket === '[' || /\boffset\s*$/.test(before)) return /^[a-z]/i.test(after) ? 'number' : 'duration';
+/** What the parser expects where the variable (`start`..`end`) stands, judged from the text around it. */
+function placeholderKind(charAt: (p: number) => number, start: number, bracket: Bracket | undefined, expr: string, end: number): PlaceholderKind {
+  if (bracket === '[' || keywordBefore(charAt, start, OFFSET)) return isAsciiLetter(expr.charCodeAt(end)) ? 'number' : 'duration';
   if (bracket === 'grouping' || bracket === '{') return 'identifier';
-  const prev = before.trimEnd();
-  if (NUMBER_BEFORE.test(prev) || (prev.endsWith('(') && after.trimStart().startsWith(','))) return 'number';
-  return 'identifier';
+  let before = start;
+  while (before > 0 && isSpace(charAt(before - 1))) before--;
+  const previous = before > 0 ? charAt(before - 1) : -1;
+  if (NUMBER_BEFORE.has(previous)) return 'number';
+  let after = end;
+  while (after < expr.length && isSpace(expr.charCodeAt(after))) after++;
+  return previous === 40 && expr[after] === ',' ? 'number' : 'identifier';
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 function placeholder(kind: PlaceholderKind, length: number): string {
