@@ -7,6 +7,7 @@ import type { Anchoring } from '../patterns/re2';
 import { GenerationCache } from './generationCache';
 import { readTree, type NodeGroup, type TreeFindings } from './parseTree';
 import { shapeKey } from './queryShape';
+import type { DecodedString } from './decodedString';
 import { decodeQueryString } from './queryString';
 import { substituteTemplateVariables, touchesVariable, type TemplateVariable } from './templateVariables';
 
@@ -68,7 +69,7 @@ export interface QueryGrammar {
   stringNode: string;
   /** The nodes `read` needs, with their descendants. */
   groups: ReadonlySet<string>;
-  read(groups: NodeGroup[], expr: string, variables: TemplateVariable[]): Pick<ParsedQuery, 'matchers' | 'lineFilters'>;
+  read(groups: NodeGroup[], source: ValueSource): Pick<ParsedQuery, 'matchers' | 'lineFilters'>;
 }
 
 // The findings of one parse serve every query of the same shape (the same tokens, strings aside):
@@ -86,7 +87,8 @@ export function parseWith(grammar: QueryGrammar, expr: string): ParsedQuery {
     if (key !== undefined && findings.errors.length === 0) shapes.set(key, findings);
   }
   const error = firstError(findings.errors, variables);
-  return { language: grammar.language, errors: error ? [error] : [], ...grammar.read(findings.groups, expr, variables), variables };
+  const { matchers, lineFilters } = grammar.read(findings.groups, { original: expr, language: grammar.language, variables });
+  return { language: grammar.language, errors: error ? [error] : [], matchers, lineFilters, variables };
 }
 
 /** The first problem that is not at a variable (there, it is our placeholder's doing). */
@@ -102,13 +104,80 @@ export function spanOf(node: { from: number; to: number }): Span {
   return { start: node.from, end: node.to };
 }
 
+/** Where a language reads string values from: the original expression (not the substituted text). */
+export interface ValueSource {
+  original: string;
+  language: QueryLanguage;
+  variables: TemplateVariable[];
+}
+
+type Literal = { from: number; to: number };
+
 /** Decodes the string literal at `from..to` of the original expression. */
-export function readValue({ from, to }: { from: number; to: number }, original: string, language: QueryLanguage, variables: TemplateVariable[]): QueryValue {
-  const decoded = decodeQueryString(original.slice(from, to), language);
-  return {
-    value: decoded.value,
-    valueSpan: { start: from, end: to },
-    valueToOriginal: (offset) => from + decoded.toRaw(offset),
-    containsVariable: variables.some((v) => v.span.start >= from && v.span.end <= to),
-  };
+export function readValue(literal: Literal, source: ValueSource): QueryValue {
+  return new QueryString(literal, source);
+}
+
+export function labelMatcher(literal: Literal, source: ValueSource, fields: Omit<LabelMatcher, keyof QueryValue>): LabelMatcher {
+  return new Matcher(literal, source, fields);
+}
+
+export function lineFilter(literal: Literal, source: ValueSource, fields: Omit<LineFilter, keyof QueryValue>): LineFilter {
+  return new Filter(literal, source, fields);
+}
+
+// Classes, not objects with closures: values stay cached by the thousand, and a closure per value
+// would be two more objects each.
+class QueryString implements QueryValue {
+  readonly value: string;
+  readonly valueSpan: Span;
+  readonly containsVariable: boolean;
+  private readonly decoded: DecodedString;
+
+  constructor({ from, to }: Literal, { original, language, variables }: ValueSource) {
+    this.decoded = decodeQueryString(original.slice(from, to), language);
+    this.value = this.decoded.value;
+    this.valueSpan = { start: from, end: to };
+    let containsVariable = false;
+    for (const v of variables) if (v.span.start >= from && v.span.end <= to) containsVariable = true;
+    this.containsVariable = containsVariable;
+  }
+
+  valueToOriginal(offset: number): number {
+    return this.valueSpan.start + this.decoded.toRaw(offset);
+  }
+}
+
+class Matcher extends QueryString implements LabelMatcher {
+  readonly label: string;
+  readonly labelSpan: Span;
+  readonly op: MatchOp;
+  readonly opSpan: Span;
+  readonly context: MatcherContext;
+  readonly anchoring: Anchoring;
+
+  constructor(literal: Literal, source: ValueSource, fields: Omit<LabelMatcher, keyof QueryValue>) {
+    super(literal, source);
+    this.label = fields.label;
+    this.labelSpan = fields.labelSpan;
+    this.op = fields.op;
+    this.opSpan = fields.opSpan;
+    this.context = fields.context;
+    this.anchoring = fields.anchoring;
+  }
+}
+
+class Filter extends QueryString implements LineFilter {
+  readonly op: LineFilterOp;
+  readonly opSpan: Span;
+  readonly isRegex: boolean;
+  readonly anchoring: Anchoring;
+
+  constructor(literal: Literal, source: ValueSource, fields: Omit<LineFilter, keyof QueryValue>) {
+    super(literal, source);
+    this.op = fields.op;
+    this.opSpan = fields.opSpan;
+    this.isRegex = fields.isRegex;
+    this.anchoring = fields.anchoring;
+  }
 }
