@@ -29,9 +29,10 @@ export class DatasourceResolver {
       if (name && plugin && tree.stringMember(input, 'type') === 'datasource') this.variables.set(name, plugin);
     }
     for (const variable of tree.items(tree.member(tree.member(dashboard, 'templating'), 'list'))) {
+      if (tree.stringMember(variable, 'type') !== 'datasource') continue;
       const name = tree.stringMember(variable, 'name');
       const query = tree.stringMember(variable, 'query');
-      if (name && query && tree.stringMember(variable, 'type') === 'datasource') this.variables.set(name, query);
+      if (name && query) this.variables.set(name, query);
     }
   }
 

@@ -212,7 +212,7 @@ class Reader {
     if (c === 91) return this.container(ARRAY, depth);
     if (c === QUOTE) {
       const node = this.add(STRING, start);
-      if (this.string()) this.flags[node] |= ESCAPED;
+      this.flags[node] |= this.string() ? ESCAPED : 0;
       this.ends[node] = this.pos;
       return node;
     }
@@ -239,12 +239,13 @@ class Reader {
     const close = kind === OBJECT ? 125 : 93;
     let previous = -1;
     this.skipSpace();
-    if (this.text.charCodeAt(this.pos) === close) {
-      this.ends[node] = ++this.pos;
-      return node;
-    }
-    for (;;) {
-      this.skipSpace();
+    // One loop and one way out for empty and full containers alike: code that runs rarely (an empty
+    // `panels: []` after a warm-up without one) would otherwise throw away the optimised reader.
+    while (this.text.charCodeAt(this.pos) !== close) {
+      if (previous >= 0) {
+        this.expect(44, ',');
+        this.skipSpace();
+      }
       let keyStart = -1;
       let keyEscaped = false;
       if (kind === OBJECT) {
@@ -256,19 +257,14 @@ class Reader {
         this.skipSpace();
       }
       const child = this.value(depth + 1);
-      if (kind === OBJECT) {
-        this.keyStarts[child] = keyStart;
-        if (keyEscaped) this.flags[child] |= KEY_ESCAPED;
-      }
+      this.keyStarts[child] = keyStart;
+      this.flags[child] |= keyEscaped ? KEY_ESCAPED : 0;
       if (previous >= 0) this.nexts[previous] = child;
       previous = child;
       this.skipSpace();
-      if (this.text.charCodeAt(this.pos) === close) {
-        this.ends[node] = ++this.pos;
-        return node;
-      }
-      this.expect(44, ',');
     }
+    this.ends[node] = ++this.pos;
+    return node;
   }
 
   /** Skips the string literal at `pos`; whether it has a backslash. */
