@@ -1,7 +1,6 @@
 // The PromQL and LogQL in a Grafana dashboard JSON, each with its exact place in the file: panel
 // targets (rows, collapsed rows and nested panels included), query variables and annotations.
 import type { Span } from '../diagnostic';
-import { mapToJsonString } from '../queries/jsonString';
 import { DatasourceResolver, type DatasourceKind } from './datasource';
 import { embeddedQuery, jsonEmbedded, sliceEmbedded, type EmbeddedQuery, type EmbeddedString } from './embedded';
 import { parseJsonTree, type JsonNode, type JsonTree } from './jsonTree';
@@ -88,8 +87,7 @@ class QueryReader {
   }
 
   private embed(literal: JsonNode): EmbeddedString {
-    const span = this.tree.span(literal);
-    return jsonEmbedded(this.file, span, mapToJsonString(this.tree.text.slice(span.start, span.end)));
+    return jsonEmbedded(this.file, this.tree.text, this.tree.span(literal), this.tree.string(literal)!);
   }
 
   private add(literal: JsonNode | undefined, datasource: DatasourceKind | undefined, where: string, embedded?: EmbeddedString, selectorOnly = false): void {

@@ -5,6 +5,7 @@ import type { Span } from '../diagnostic';
 import type { Anchoring } from '../patterns/re2';
 import type { ParsedQuery, QueryLanguage } from '../queries/queryParse';
 import type { DecodedString } from '../queries/decodedString';
+import { mapToJsonString } from '../queries/jsonString';
 
 export interface EmbeddedString {
   file: string;
@@ -48,13 +49,17 @@ export function fileSpan(s: EmbeddedString, span: Span): Span {
   return { start: s.toFile(span.start), end: s.toFile(span.end) };
 }
 
-/** An embedded string for a JSON string literal, from the decoded mapping of its raw text. */
-export function jsonEmbedded(file: string, span: Span, decoded: DecodedString): EmbeddedString {
+/**
+ * An embedded string for the JSON string literal at `span` of `text`: its value now, the way back to
+ * its raw characters when first asked for (most queries never have a finding to place).
+ */
+export function jsonEmbedded(file: string, text: string, span: Span, value: string): EmbeddedString {
+  let decoded: DecodedString | undefined;
   return {
     file,
-    value: decoded.value,
+    value,
     span,
-    toFile: (offset) => span.start + decoded.toRaw(offset),
+    toFile: (offset) => span.start + (decoded ??= mapToJsonString(text.slice(span.start, span.end))).toRaw(offset),
     encode: encodeJsonStringContent,
   };
 }

@@ -6,7 +6,7 @@
 // strings, numbers and keys are read from the text only when asked for. A 2 MB dashboard is mostly
 // display configuration that no check reads: it costs a scan, not a few hundred thousand objects.
 import type { Span } from '../diagnostic';
-import { mapToJsonString } from '../queries/jsonString';
+import { jsonStringValue } from '../queries/jsonString';
 
 export type JsonKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
 
@@ -140,7 +140,7 @@ export class JsonTree {
 
   private stringAt(start: number, end: number, escaped: boolean): string {
     // Most strings have no escape: their value is their text.
-    return escaped ? mapToJsonString(this.text.slice(start, end)).value : this.text.slice(start + 1, end - 1);
+    return escaped ? jsonStringValue(this.text.slice(start, end)) : this.text.slice(start + 1, end - 1);
   }
 }
 

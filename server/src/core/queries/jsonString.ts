@@ -4,6 +4,12 @@ import { DecodedStringBuilder, plainDecoded, type DecodedString } from './decode
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
+/** The value of a JSON string literal's raw text, as mapToJsonString decodes it, without the mapping. */
+export function jsonStringValue(raw: string): string {
+  if (!raw.includes('\\')) return raw.slice(raw.startsWith('"') ? 1 : 0, raw.length > 1 && raw.endsWith('"') ? raw.length - 1 : raw.length);
+  return (raw.length > 1 && raw.startsWith('"') && raw.endsWith('"') ? strictValue(raw) : undefined) ?? mapToJsonString(raw).value;
+}
+
 /** Decodes the raw text of a JSON string literal (quotes included); malformed escapes are kept as written. */
 export function mapToJsonString(rawJsonStringLiteral: string): DecodedString {
   const raw = rawJsonStringLiteral;
