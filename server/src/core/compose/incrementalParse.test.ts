@@ -84,6 +84,13 @@ test('after edits, the interpolated scalars found per piece are those of a fresh
   );
 });
 
+test('services indented by one space split and read as the whole file does', () => {
+  for (const text of ['services:\n init:\n  image: busybox\n app:\n  image: app\n', 'services:\n {  init:\n']) {
+    const whole = parseDocument(text, { uniqueKeys: true });
+    assert.deepEqual(observe(new IncrementalComposeParser().parse(text)), observe(whole), text);
+  }
+});
+
 test('duplicate services across pieces are still an error', () => {
   const doc = new IncrementalComposeParser().parse('services:\n  a:\n    image: x:1\n  a:\n    image: y:1\n');
   assert.deepEqual(doc.errors.map((e) => [e.code, e.pos]), [['DUPLICATE_KEY', [32, 33]]]);

@@ -50,9 +50,9 @@ function serviceStarts(section: string): number[] | undefined {
   for (const m of section.slice(body).matchAll(key)) starts.push(body + m.index);
   // Content before the first service, or a line indented less than the services, is not a service:
   // only a whole parse judges it.
-  const shallower = new RegExp(`^ {1,${indent - 1}}[^\\s#]`, 'm');
+  const shallower = indent > 1 && new RegExp(`^ {1,${indent - 1}}[^\\s#]`, 'm').test(section.slice(body));
   const beforeFirst = section.slice(body, starts[0] ?? body);
-  return shallower.test(section.slice(body)) || /^[ \t]*[^\s#]/m.test(beforeFirst) ? undefined : starts;
+  return shallower || /^[ \t]*[^\s#]/m.test(beforeFirst) ? undefined : starts;
 }
 
 /**
