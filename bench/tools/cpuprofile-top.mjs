@@ -1,4 +1,4 @@
-// `node bench/tools/cpuprofile-top.mjs FILE.cpuprofile [N] [--filter=SUBSTRING]`: the hottest functions of a
+// `node bench/tools/cpuprofile-top.mjs FILE.cpuprofile [N] [--filter=SUBSTRING] [--last=MS]`: the hottest functions of a
 // V8 CPU profile (from `node --cpu-prof`, or BENCH_CPU_PROF=DIR on a bench), by self time and by total
 // time (self plus callees, counted once per sample even under recursion).
 import * as fs from 'node:fs';
@@ -7,6 +7,8 @@ const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
 const top = Number(args.find((a) => /^\d+$/.test(a)) ?? 25);
 const filter = args.find((a) => a.startsWith('--filter='))?.slice('--filter='.length);
+// Only the last MS of the profile: a bench's open or edit happens just before its server stops.
+const last = Number(args.find((a) => a.startsWith('--last='))?.slice('--last='.length) ?? Infinity);
 if (!file) {
   process.stderr.write('usage: cpuprofile-top.mjs FILE.cpuprofile [N] [--filter=SUBSTRING]\n');
   process.exit(2);
@@ -27,8 +29,12 @@ const self = new Map();
 const total = new Map();
 let all = 0;
 let idle = 0;
+const from = (profile.endTime - profile.startTime) / 1000 - last;
+let at = 0;
 for (let i = 0; i < profile.samples.length; i++) {
   const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  at += (profile.timeDeltas[i] ?? 0) / 1000;
+  if (at < from) continue;
   const node = byId.get(profile.samples[i]);
   all += dt;
   const name = label(node);

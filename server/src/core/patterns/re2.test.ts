@@ -40,3 +40,17 @@ test('property: a pattern of printable ASCII without metacharacters is accepted 
   assert.deepEqual(validateRe2('app-*'), { ok: true });
   assert.equal(validateRe2('app-(').ok, false);
 });
+
+test('property: whatever the pattern, the verdict is the one RE2 gives, told without compiling or not', () => {
+  const compiles = (pattern: string) => {
+    try {
+      RE2JS.compile(pattern);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const pattern = fc.string({ unit: fc.constantFrom(...'aZ9-_/.*+?|^$\\dwS(){}[],!'.split('')), maxLength: 12 });
+  fc.assert(fc.property(pattern, (p) => assert.equal(validateRe2(p).ok, compiles(p), p)), { numRuns: 5000 });
+  for (const p of ['svc-2-2.*', '/dark_tower_.*', 'error|warn', '^api/\\d+$', 'a**', '\\q', 'x|*']) assert.equal(validateRe2(p).ok, compiles(p), p);
+});

@@ -17,11 +17,15 @@ const MAX_VERDICTS = 20_000;
 
 const VALID: Re2Validation = { ok: true };
 
-/** Printable ASCII without a metacharacter: a literal, which RE2 always accepts (most relabel regexes are). */
-const PLAIN_LITERAL = /^[^\\.+*?()|[\]{}^$\x00-\x1f\x7f-\uffff]*$/;
+/**
+ * Patterns RE2 always accepts, told without compiling (most relabel regexes and label matchers are
+ * these): atoms (a printable ASCII literal, `.`, an escaped punctuation mark, `\d` `\w` `\s` and their
+ * negations), each optionally followed by one `*`, `+` or `?`, with `|`, `^` and `$` between them.
+ */
+const SIMPLE_PATTERN = /^(?:(?:[^\\.+*?()|[\]{}^$\x00-\x1f\x7f-\uffff]|\.|\\[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]|\\[dDwWsS])[*+?]?|[|^$])*$/;
 
 export function validateRe2(pattern: string): Re2Validation {
-  if (PLAIN_LITERAL.test(pattern)) return VALID;
+  if (SIMPLE_PATTERN.test(pattern)) return VALID;
   let verdict = verdicts.get(pattern);
   if (!verdict) {
     if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
