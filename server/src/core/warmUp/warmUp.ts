@@ -14,7 +14,7 @@ export type WarmUpLanguage = 'compose' | 'alloy' | 'queries';
 
 const SAMPLES: Record<WarmUpLanguage, Record<string, string>> = { compose: composeSample, alloy: alloySample, queries: dashboardSample };
 /** Enough rounds for the hot loops to be optimised; each round is one step. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 /** A bounded look at the workspace: the languages are usually visible near its top. */
 const MAX_DEPTH = 4;
 const MAX_ENTRIES = 5000;
