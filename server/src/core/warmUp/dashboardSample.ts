@@ -24,7 +24,7 @@ function panels(from: number): unknown[] {
       datasource: { type: 'loki', uid: '${DS_LOKI}' },
       targets: [
         { refId: 'A', expr: `{service="s-${i}", container=~"$container"} |= "$search" | logfmt | level=~"error|warn${i % 3}" | line_format "{{.msg}}"` },
-        { refId: 'B', expr: `sum(count_over_time({app="a${i}"} |~ "e${i}.*" [$__auto]))` },
+        { refId: 'B', expr: `sum(count_over_time({app="a${i}"} |~ "(?i)e${i}.*|timeout" | regexp "(?P<word>\\\\w+):" [$__auto]))` },
       ],
     });
   }
