@@ -43,14 +43,17 @@ class QueryReader {
 
   panels(panels: JsonNode[], inherited: DatasourceKind | undefined): void {
     const tree = this.tree;
-    for (const panel of panels) {
+    for (let i = 0; i < panels.length; i++) {
+      const panel = panels[i];
       const datasource = this.datasources.resolve(tree.member(panel, 'datasource')) ?? inherited;
       const title = tree.stringMember(panel, 'title') ?? '';
-      tree.items(tree.member(panel, 'targets')).forEach((target, k) => {
+      const targets = tree.items(tree.member(panel, 'targets'));
+      for (let k = 0; k < targets.length; k++) {
+        const target = targets[k];
         const own = this.datasources.resolve(tree.member(target, 'datasource'));
         const refId = tree.stringMember(target, 'refId') ?? String.fromCharCode(65 + k);
         this.add(this.stringNode(tree.member(target, 'expr')), own ?? datasource, `panel "${title}", query ${refId}`);
-      });
+      }
       // Rows hold their panels when collapsed; library and nested panels may too.
       this.panels(tree.items(tree.member(panel, 'panels')), datasource);
     }

@@ -19,12 +19,13 @@ export function parseLogQL(expr: string): ParsedQuery {
 function readGroups(groups: NodeGroup[], source: ValueSource): Pick<ParsedQuery, 'matchers' | 'lineFilters'> {
   const matchers: LabelMatcher[] = [];
   const lineFilters: LineFilter[] = [];
-  for (const group of groups) {
+  for (let i = 0; i < groups.length; i++) {
+    const group = groups[i];
     if (group.name === 'Matcher') {
       const matcher = readMatcher(group, source);
       if (matcher) matchers.push(matcher);
-    } else if (group.name === 'LineFilter') lineFilters.push(...readLineFilter(group, source));
-    else lineFilters.push(...readParserStage(group, source));
+    } else if (group.name === 'LineFilter') readLineFilter(group, source, lineFilters);
+    else readParserStage(group, source, lineFilters);
   }
   return { matchers, lineFilters };
 }
@@ -46,20 +47,21 @@ function readMatcher(group: NodeGroup, source: ValueSource): LabelMatcher | unde
 }
 
 /** `|= "a" or "b"` gives one filter per string, all with the same operator. */
-function readLineFilter(group: NodeGroup, source: ValueSource): LineFilter[] {
+function readLineFilter(group: NodeGroup, source: ValueSource, out: LineFilter[]): void {
   const filter = child(group, 'Filter');
   // `|= ip("…")` matches addresses, not text.
-  if (!filter || child(group, 'FilterOp')) return [];
+  if (!filter || child(group, 'FilterOp')) return;
   const op = source.original.slice(filter.from, filter.to) as LineFilterOp;
-  const strings = [...children(group, 'String'), ...grandchildren(group, 'OrFilter', 'String')];
   const isRegex = op === '|~' || op === '!~';
-  return strings.map((s) => lineFilter(s, source, { op, opSpan: spanOf(filter), isRegex, anchoring: 'unanchored' }));
+  for (const strings of [children(group, 'String'), grandchildren(group, 'OrFilter', 'String')]) {
+    for (let i = 0; i < strings.length; i++) out.push(lineFilter(strings[i], source, { op, opSpan: spanOf(filter), isRegex, anchoring: 'unanchored' }));
+  }
 }
 
-function readParserStage(group: NodeGroup, source: ValueSource): LineFilter[] {
+function readParserStage(group: NodeGroup, source: ValueSource, out: LineFilter[]): void {
   const keyword = child(group, 'Regexp') ?? child(group, 'Pattern');
   const value = child(group, 'String');
-  if (!keyword || !value) return [];
+  if (!keyword || !value) return;
   const op = keyword.name === 'Regexp' ? 'regexp' : 'pattern';
-  return [lineFilter(value, source, { op, opSpan: spanOf(keyword), isRegex: op === 'regexp', anchoring: 'unanchored' })];
+  out.push(lineFilter(value, source, { op, opSpan: spanOf(keyword), isRegex: op === 'regexp', anchoring: 'unanchored' }));
 }

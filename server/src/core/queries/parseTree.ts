@@ -88,7 +88,9 @@ export function grandchild(group: NodeGroup, parent: string, name: string): Node
 export function grandchildren(group: NodeGroup, parent: string, name: string): NodePart[] {
   const out: NodePart[] = [];
   let inParent = false;
-  for (const p of group.parts) {
+  const parts = group.parts;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
     if (p.depth === 1) inParent = p.name === parent;
     else if (inParent && p.depth === 2 && p.name === name) out.push(p);
   }

@@ -17,7 +17,8 @@ export function parsePromQL(expr: string): ParsedQuery {
 
 function readMatchers(groups: NodeGroup[], source: ValueSource): LabelMatcher[] {
   const matchers: LabelMatcher[] = [];
-  for (const group of groups) {
+  for (let i = 0; i < groups.length; i++) {
+    const group = groups[i];
     const name = child(group, 'LabelName') ?? grandchild(group, 'QuotedLabelName', 'StringLiteral');
     const op = child(group, 'MatchOp');
     const value = child(group, 'StringLiteral');

@@ -94,7 +94,8 @@ export function parseWith(grammar: QueryGrammar, expr: string): ParsedQuery {
 /** The first problem that is not at a variable (there, it is our placeholder's doing). */
 function firstError(errors: QuerySyntaxError[], variables: TemplateVariable[]): QuerySyntaxError | undefined {
   let first: QuerySyntaxError | undefined;
-  for (const error of errors) {
+  for (let i = 0; i < errors.length; i++) {
+    const error = errors[i];
     if (!touchesVariable(variables, error.span) && (first === undefined || error.span.start < first.span.start)) first = error;
   }
   return first;
@@ -139,7 +140,7 @@ class QueryString implements QueryValue {
     this.value = this.decoded.value;
     this.valueSpan = { start: from, end: to };
     let containsVariable = false;
-    for (const v of variables) if (v.span.start >= from && v.span.end <= to) containsVariable = true;
+    for (let i = 0; i < variables.length; i++) if (variables[i].span.start >= from && variables[i].span.end <= to) containsVariable = true;
     this.containsVariable = containsVariable;
   }
 

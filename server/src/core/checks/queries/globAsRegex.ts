@@ -9,7 +9,9 @@ export const globAsRegex: Check<QueryFileTarget> = {
   severity: 'warning',
   description: 'An anchored regex (`=~` matcher, relabel `regex`) written like a glob (`app-*`): it does not match what the glob would.',
   run(target, report) {
-    for (const site of regexSites(target)) {
+    const sites = regexSites(target);
+    for (let i = 0; i < sites.length; i++) {
+      const site = sites[i];
       // Invalid patterns are regex/invalid-re2's, which carries the same fix.
       if (site.anchoring !== 'anchored' || !validateRe2(site.value).ok) continue;
       const hint = findGlobAsRegex(site.value, 'anchored');

@@ -11,8 +11,11 @@ export const globWithEqualityMatcher: Check<QueryFileTarget> = {
   severity: 'warning',
   description: '`=`/`!=` compare the whole value as text: a `*` in the value is a literal star, not a wildcard.',
   run({ queries }, report) {
-    for (const q of queries) {
-      for (const m of usableParse(q)?.matchers ?? []) {
+    for (let i = 0; i < queries.length; i++) {
+      const q = queries[i];
+      const matchers = usableParse(q)?.matchers ?? [];
+      for (let k = 0; k < matchers.length; k++) {
+        const m = matchers[k];
         if ((m.op !== '=' && m.op !== '!=') || m.containsVariable || !m.value.includes('*')) continue;
         const regex = globToRegex(m.value);
         const op = m.op === '=' ? '=~' : '!~';

@@ -9,7 +9,9 @@ export const invalidRe2: Check<QueryFileTarget> = {
   severity: 'error',
   description: 'A regex Prometheus, Loki or Promtail compiles with Go RE2 and rejects (lookarounds, backreferences, a bare `*`...).',
   run(target, report) {
-    for (const site of regexSites(target)) {
+    const sites = regexSites(target);
+    for (let i = 0; i < sites.length; i++) {
+      const site = sites[i];
       const result = validateRe2(site.value);
       if (result.ok) continue;
       const glob = findGlobAsRegex(site.value, site.anchoring);

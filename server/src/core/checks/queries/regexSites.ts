@@ -17,16 +17,32 @@ export interface RegexSite {
   replace(pattern: string): TextEdit[] | undefined;
 }
 
+/** Sites by target: the RE2 and glob checks both walk them, and a target is never changed. */
+const sitesOf = new WeakMap<QueryFileTarget, RegexSite[]>();
+
 export function regexSites(target: QueryFileTarget): RegexSite[] {
+  let sites = sitesOf.get(target);
+  if (sites === undefined) sitesOf.set(target, (sites = findRegexSites(target)));
+  return sites;
+}
+
+function findRegexSites(target: QueryFileTarget): RegexSite[] {
   const sites: RegexSite[] = [];
-  for (const q of target.queries) {
+  // Indexed loops: this runs once per query on a file's first check, before V8 optimises it, when
+  // every for-of step would allocate.
+  const queries = target.queries;
+  for (let i = 0; i < queries.length; i++) {
+    const q = queries[i];
     const parsed = usableParse(q);
     if (!parsed) continue;
-    for (const m of parsed.matchers) {
-      if ((m.op === '=~' || m.op === '!~') && !m.containsVariable) sites.push(queryValueSite(q, m, m.anchoring, `${q.where}, matcher \`${m.label}${m.op}\``));
+    const { matchers, lineFilters } = parsed;
+    for (let k = 0; k < matchers.length; k++) {
+      const m = matchers[k];
+      if ((m.op === '=~' || m.op === '!~') && !m.containsVariable) sites.push(new QueryValueSite(q, m, m.anchoring, `${q.where}, matcher \`${m.label}${m.op}\``));
     }
-    for (const f of parsed.lineFilters) {
-      if (f.isRegex && !f.containsVariable) sites.push(queryValueSite(q, f, f.anchoring, `${q.where}, ${f.op === 'regexp' ? '`regexp` stage' : `line filter \`${f.op}\``}`));
+    for (let k = 0; k < lineFilters.length; k++) {
+      const f = lineFilters[k];
+      if (f.isRegex && !f.containsVariable) sites.push(new QueryValueSite(q, f, f.anchoring, `${q.where}, ${f.op === 'regexp' ? '`regexp` stage' : `line filter \`${f.op}\``}`));
     }
   }
   for (const p of target.patterns) {
@@ -48,18 +64,30 @@ export function usableParse(q: EmbeddedQuery): ParsedQuery | undefined {
   return q.confident || q.parsed.errors.length === 0 ? q.parsed : undefined;
 }
 
-function queryValueSite(q: EmbeddedQuery, v: QueryValue, anchoring: Anchoring, where: string): RegexSite {
-  return {
-    file: q.file,
-    value: v.value,
-    anchoring,
-    where,
-    fileSpan: (s) => ({ start: q.toFile(v.valueToOriginal(s.start)), end: q.toFile(v.valueToOriginal(s.end)) }),
-    replace: (pattern) => {
-      const edit = queryEdit(q, v.valueSpan, quoteLike(q.value.slice(v.valueSpan.start, v.valueSpan.end), pattern));
-      return edit && [edit];
-    },
-  };
+/** A regex value inside a query (a class: a dashboard has a site per regex matcher, two closures each would add up). */
+class QueryValueSite implements RegexSite {
+  readonly file: string;
+  readonly value: string;
+
+  constructor(
+    private readonly q: EmbeddedQuery,
+    private readonly v: QueryValue,
+    readonly anchoring: Anchoring,
+    readonly where: string,
+  ) {
+    this.file = q.file;
+    this.value = v.value;
+  }
+
+  fileSpan(s: Span): Span {
+    return { start: this.q.toFile(this.v.valueToOriginal(s.start)), end: this.q.toFile(this.v.valueToOriginal(s.end)) };
+  }
+
+  replace(pattern: string): TextEdit[] | undefined {
+    const { q, v } = this;
+    const edit = queryEdit(q, v.valueSpan, quoteLike(q.value.slice(v.valueSpan.start, v.valueSpan.end), pattern));
+    return edit && [edit];
+  }
 }
 
 /** An edit replacing a span of a query (offsets into the query) with query text, encoded for the file. */

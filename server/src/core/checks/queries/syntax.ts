@@ -8,7 +8,8 @@ export const querySyntax: Check<QueryFileTarget> = {
   severity: 'warning',
   description: 'A PromQL or LogQL query that does not parse (Grafana template variables and macros are understood).',
   run({ queries }, report) {
-    for (const q of queries) {
+    for (let i = 0; i < queries.length; i++) {
+      const q = queries[i];
       // A query whose language is a guess may be fine in the language we did not guess.
       if (!q.confident) continue;
       const [error] = q.parsed.errors;
