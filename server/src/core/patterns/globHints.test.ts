@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findGlobAsRegex, findRegexAsGlob } from './globHints';
+import { findGlobAsRegex, findGlobAsRegexInTokens, findRegexAsGlob, onlyDotStars } from './globHints';
 
 // Real regexes from the Prometheus and Alloy docs, kube-prometheus/cAdvisor relabel rules and
 // Grafana dashboards: every one must stay silent, anchored and unanchored.
@@ -110,4 +110,16 @@ test('the detectors never throw', () => {
     { numRuns: 2000 },
   );
   fc.assert(fc.property(fc.string(), (s) => void findGlobAsRegex(s, 'anchored')));
+});
+
+test('patterns whose stars all follow a plain dot get no hint without tokenizing, as the tokens would say', () => {
+  assert.equal(findGlobAsRegex('svc-4-0:.*', 'anchored'), undefined);
+  const piece = fc.constantFrom('a', '-', ':', '.', '.*', '*', '|', '(', ')', '?', '+', '(?i)', '[', ']', '\\', '\\Q', '\\E', '{2}', '^', '$');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 10 }).map((p) => p.join('')), fc.constantFrom('anchored' as const, 'unanchored' as const), (pattern, anchoring) => {
+      if (onlyDotStars(pattern)) assert.equal(findGlobAsRegexInTokens(pattern, anchoring), undefined, pattern);
+      assert.deepEqual(findGlobAsRegex(pattern, anchoring), findGlobAsRegexInTokens(pattern, anchoring), pattern);
+    }),
+    { numRuns: 3000 },
+  );
 });

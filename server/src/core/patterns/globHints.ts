@@ -18,7 +18,23 @@ export interface GlobHint {
 const SEPARATORS = new Set(['-', '_', '/', ':', '@', '=', ',', ' ']);
 
 export function findGlobAsRegex(pattern: string, anchoring: Anchoring): GlobHint | undefined {
-  // Both hints are about a `*`.
+  // Both hints are about a `*`, and neither is about `.*`, the regex's own "any text".
+  if (!pattern.includes('*') || onlyDotStars(pattern)) return undefined;
+  return findGlobAsRegexInTokens(pattern, anchoring);
+}
+
+/**
+ * Every `*` follows a `.` that can only be "any character" (no escapes, no classes): such a star
+ * repeats the dot, so RE2 accepts it and it is no glob (dashboards are full of `svc-.*`).
+ */
+export function onlyDotStars(pattern: string): boolean {
+  if (pattern.includes('\\') || pattern.includes('[')) return false;
+  for (let i = pattern.indexOf('*'); i !== -1; i = pattern.indexOf('*', i + 1)) if (pattern.charCodeAt(i - 1) !== 46) return false;
+  return true;
+}
+
+/** The hints as the tokens give them (what `findGlobAsRegex` answers for every pattern). */
+export function findGlobAsRegexInTokens(pattern: string, anchoring: Anchoring): GlobHint | undefined {
   if (!pattern.includes('*')) return undefined;
   const tokens = tokenizeRegex(pattern);
   return rejectedStar(pattern, tokens) ?? (anchoring === 'anchored' ? globStarInLiteralText(pattern, tokens) : undefined);
