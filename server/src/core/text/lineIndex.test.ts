@@ -44,3 +44,25 @@ test('the same text is indexed once, however many callers ask', () => {
   assert.equal(LineIndex.of(text), LineIndex.of(`${text}`));
   assert.notEqual(LineIndex.of(text), LineIndex.of(`${text}# edited\n`));
 });
+
+test('an index scanned only as far as its questions needed answers as a fully scanned one, in any order', () => {
+  const question = fc.oneof(
+    fc.record({ kind: fc.constant('position' as const), n: fc.integer({ min: -2, max: 45 }) }),
+    fc.record({ kind: fc.constantFrom('offset' as const, 'start' as const, 'text' as const, 'count' as const), n: fc.integer({ min: -1, max: 25 }), c: fc.integer({ min: 0, max: 5 }) }),
+  );
+  const ask = (idx: LineIndex, q: { kind: string; n: number; c?: number }) =>
+    q.kind === 'position' ? idx.positionAt(q.n)
+    : q.kind === 'offset' ? idx.offsetAt({ line: q.n, character: q.c ?? 0 })
+    : q.kind === 'start' ? idx.lineStart(q.n)
+    : q.kind === 'text' ? idx.lineText(q.n)
+    : idx.lineCount;
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('a', 'é', '\n', '\r', '\r\n'), { maxLength: 40 }).map((parts) => parts.join('')), fc.array(question, { maxLength: 12 }), (text, questions) => {
+      const lazy = new LineIndex(text);
+      const full = new LineIndex(text);
+      void full.lineCount;
+      for (const q of questions) assert.deepEqual(ask(lazy, q), ask(full, q), JSON.stringify(q));
+    }),
+    { numRuns: 2000 },
+  );
+});
