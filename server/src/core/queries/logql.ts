@@ -53,9 +53,10 @@ function readLineFilter(group: NodeGroup, source: ValueSource, out: LineFilter[]
   if (!filter || child(group, 'FilterOp')) return;
   const op = source.original.slice(filter.from, filter.to) as LineFilterOp;
   const isRegex = op === '|~' || op === '!~';
-  for (const strings of [children(group, 'String'), grandchildren(group, 'OrFilter', 'String')]) {
-    for (let i = 0; i < strings.length; i++) out.push(lineFilter(strings[i], source, { op, opSpan: spanOf(filter), isRegex, anchoring: 'unanchored' }));
-  }
+  const own = children(group, 'String');
+  for (let i = 0; i < own.length; i++) out.push(lineFilter(own[i], source, { op, opSpan: spanOf(filter), isRegex, anchoring: 'unanchored' }));
+  const alternatives = grandchildren(group, 'OrFilter', 'String');
+  for (let i = 0; i < alternatives.length; i++) out.push(lineFilter(alternatives[i], source, { op, opSpan: spanOf(filter), isRegex, anchoring: 'unanchored' }));
 }
 
 function readParserStage(group: NodeGroup, source: ValueSource, out: LineFilter[]): void {

@@ -7,7 +7,7 @@ import type { Anchoring } from '../patterns/re2';
 import { GenerationCache } from './generationCache';
 import { readTree, type NodeGroup, type TreeFindings } from './parseTree';
 import { shapeKey } from './queryShape';
-import type { DecodedString } from './decodedString';
+import { plainDecoded, type DecodedString } from './decodedString';
 import { decodeQueryString } from './queryString';
 import { substituteTemplateVariables, touchesVariable, type TemplateVariable } from './templateVariables';
 
@@ -136,7 +136,7 @@ class QueryString implements QueryValue {
   private readonly decoded: DecodedString;
 
   constructor({ from, to }: Literal, { original, language, variables }: ValueSource) {
-    this.decoded = decodeQueryString(original.slice(from, to), language);
+    this.decoded = plainLiteral(original, from, to) ?? decodeQueryString(original.slice(from, to), language);
     this.value = this.decoded.value;
     this.valueSpan = { start: from, end: to };
     let containsVariable = false;
@@ -147,6 +147,17 @@ class QueryString implements QueryValue {
   valueToOriginal(offset: number): number {
     return this.valueSpan.start + this.decoded.toRaw(offset);
   }
+}
+
+/** A closed literal without escapes (most are) is its text between the quotes: no copy of the whole literal first. */
+function plainLiteral(original: string, from: number, to: number): DecodedString | undefined {
+  const quote = original.charCodeAt(from);
+  if ((quote !== 34 && quote !== 39 && quote !== 96) || to - from < 2 || original.charCodeAt(to - 1) !== quote) return undefined;
+  if (quote !== 96) {
+    const slash = original.indexOf('\\', from + 1);
+    if (slash !== -1 && slash < to) return undefined;
+  }
+  return plainDecoded(original.slice(from + 1, to - 1), 1, to - from - 1);
 }
 
 class Matcher extends QueryString implements LabelMatcher {

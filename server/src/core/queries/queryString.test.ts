@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { readValue } from './queryParse';
 import { decodeQueryString } from './queryString';
 
 test('Go quoting: escapes, raw strings and the offsets behind them', () => {
@@ -34,5 +35,22 @@ test('decoding never throws and maps in range, monotonically', () => {
       }
     }),
     { numRuns: 1000 },
+  );
+});
+
+test('a value read from a literal inside a query is the literal decoded, offsets and all', () => {
+  const char = fc.constantFrom('a', 'é', '"', "'", '`', '\\', 'n', 'x', '4', '1');
+  fc.assert(
+    fc.property(fc.constantFrom('"', "'", '`'), fc.array(char, { maxLength: 8 }).map((c) => c.join('')), fc.boolean(), fc.boolean(), (quote, body, closed, slashBefore) => {
+      const raw = quote + body + (closed ? quote : '');
+      const prefix = slashBefore ? 'x{a=\\' : 'x{a=';
+      const original = `${prefix}${raw} `;
+      const source = { original, language: 'promql' as const, variables: [] };
+      const read = readValue({ from: prefix.length, to: prefix.length + raw.length }, source);
+      const decoded = decodeQueryString(raw, 'promql');
+      assert.equal(read.value, decoded.value, raw);
+      for (let k = 0; k <= decoded.value.length + 1; k++) assert.equal(read.valueToOriginal(k), prefix.length + decoded.toRaw(k), `${raw} at ${k}`);
+    }),
+    { numRuns: 2000 },
   );
 });

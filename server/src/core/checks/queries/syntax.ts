@@ -12,7 +12,7 @@ export const querySyntax: Check<QueryFileTarget> = {
       const q = queries[i];
       // A query whose language is a guess may be fine in the language we did not guess.
       if (!q.confident) continue;
-      const [error] = q.parsed.errors;
+      const error = q.parsed.errors[0];
       if (!error) continue;
       report({
         file: q.file,
