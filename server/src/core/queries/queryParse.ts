@@ -7,7 +7,7 @@ import type { Anchoring } from '../patterns/re2';
 import { GenerationCache } from './generationCache';
 import { readTree, type NodeGroup, type TreeFindings } from './parseTree';
 import { shapeKey } from './queryShape';
-import { plainDecoded, type DecodedString } from './decodedString';
+import type { DecodedString } from './decodedString';
 import { decodeQueryString } from './queryString';
 import { substituteTemplateVariables, touchesVariable, type TemplateVariable } from './templateVariables';
 
@@ -133,11 +133,17 @@ class QueryString implements QueryValue {
   readonly value: string;
   readonly valueSpan: Span;
   readonly containsVariable: boolean;
-  private readonly decoded: DecodedString;
+  /** Undefined for a plain literal (most are): its value is its text between the quotes. */
+  private readonly decoded: DecodedString | undefined;
 
   constructor({ from, to }: Literal, { original, language, variables }: ValueSource) {
-    this.decoded = plainLiteral(original, from, to) ?? decodeQueryString(original.slice(from, to), language);
-    this.value = this.decoded.value;
+    if (isPlainLiteral(original, from, to)) {
+      this.decoded = undefined;
+      this.value = original.slice(from + 1, to - 1);
+    } else {
+      this.decoded = decodeQueryString(original.slice(from, to), language);
+      this.value = this.decoded.value;
+    }
     this.valueSpan = { start: from, end: to };
     let containsVariable = false;
     for (let i = 0; i < variables.length; i++) if (variables[i].span.start >= from && variables[i].span.end <= to) containsVariable = true;
@@ -145,19 +151,21 @@ class QueryString implements QueryValue {
   }
 
   valueToOriginal(offset: number): number {
-    return this.valueSpan.start + this.decoded.toRaw(offset);
+    const { start, end } = this.valueSpan;
+    if (this.decoded !== undefined) return start + this.decoded.toRaw(offset);
+    // Each character after the opening quote; the end (and past it) is the closing quote.
+    const k = Math.max(0, Math.floor(offset));
+    return k < this.value.length ? start + 1 + k : end - 1;
   }
 }
 
-/** A closed literal without escapes (most are) is its text between the quotes: no copy of the whole literal first. */
-function plainLiteral(original: string, from: number, to: number): DecodedString | undefined {
+/** A closed literal without escapes: its value is its text between the quotes, offsets one apart. */
+function isPlainLiteral(original: string, from: number, to: number): boolean {
   const quote = original.charCodeAt(from);
-  if ((quote !== 34 && quote !== 39 && quote !== 96) || to - from < 2 || original.charCodeAt(to - 1) !== quote) return undefined;
-  if (quote !== 96) {
-    const slash = original.indexOf('\\', from + 1);
-    if (slash !== -1 && slash < to) return undefined;
-  }
-  return plainDecoded(original.slice(from + 1, to - 1), 1, to - from - 1);
+  if ((quote !== 34 && quote !== 39 && quote !== 96) || to - from < 2 || original.charCodeAt(to - 1) !== quote) return false;
+  if (quote === 96) return true;
+  const slash = original.indexOf('\\', from + 1);
+  return slash === -1 || slash >= to;
 }
 
 class Matcher extends QueryString implements LabelMatcher {
