@@ -3,7 +3,7 @@
 import type { Span, TextEdit } from '../../diagnostic';
 import type { EmbeddedQuery, EmbeddedString } from '../../observability/embedded';
 import type { Anchoring } from '../../patterns/re2';
-import type { ParsedQuery, QueryValue } from '../../queries/queryParse';
+import type { LabelMatcher, LineFilter, ParsedQuery } from '../../queries/queryParse';
 import type { QueryFileTarget } from './target';
 
 export interface RegexSite {
@@ -38,11 +38,11 @@ function findRegexSites(target: QueryFileTarget): RegexSite[] {
     const { matchers, lineFilters } = parsed;
     for (let k = 0; k < matchers.length; k++) {
       const m = matchers[k];
-      if ((m.op === '=~' || m.op === '!~') && !m.containsVariable) sites.push(new QueryValueSite(q, m, m.anchoring, `${q.where}, matcher \`${m.label}${m.op}\``));
+      if ((m.op === '=~' || m.op === '!~') && !m.containsVariable) sites.push(new QueryValueSite(q, m, m.anchoring));
     }
     for (let k = 0; k < lineFilters.length; k++) {
       const f = lineFilters[k];
-      if (f.isRegex && !f.containsVariable) sites.push(new QueryValueSite(q, f, f.anchoring, `${q.where}, ${f.op === 'regexp' ? '`regexp` stage' : `line filter \`${f.op}\``}`));
+      if (f.isRegex && !f.containsVariable) sites.push(new QueryValueSite(q, f, f.anchoring));
     }
   }
   for (const p of target.patterns) {
@@ -64,19 +64,27 @@ export function usableParse(q: EmbeddedQuery): ParsedQuery | undefined {
   return q.confident || q.parsed.errors.length === 0 ? q.parsed : undefined;
 }
 
-/** A regex value inside a query (a class: a dashboard has a site per regex matcher, two closures each would add up). */
+/**
+ * A regex value inside a query (a class: a dashboard has a site per regex matcher, two closures each
+ * would add up). Its description is written only for a finding.
+ */
 class QueryValueSite implements RegexSite {
   readonly file: string;
   readonly value: string;
 
   constructor(
     private readonly q: EmbeddedQuery,
-    private readonly v: QueryValue,
+    private readonly v: LabelMatcher | LineFilter,
     readonly anchoring: Anchoring,
-    readonly where: string,
   ) {
     this.file = q.file;
     this.value = v.value;
+  }
+
+  get where(): string {
+    const v = this.v;
+    if ('label' in v) return `${this.q.where}, matcher \`${v.label}${v.op}\``;
+    return `${this.q.where}, ${v.op === 'regexp' ? '`regexp` stage' : `line filter \`${v.op}\``}`;
   }
 
   fileSpan(s: Span): Span {
