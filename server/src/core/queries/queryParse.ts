@@ -74,17 +74,18 @@ export interface QueryGrammar {
 
 // The findings of one parse serve every query of the same shape (the same tokens, strings aside):
 // a dashboard repeats a few queries over many services, and the parse is most of a query's cost.
-const shapes = new GenerationCache<TreeFindings>(1_000);
+// One cache per language, so a shape is its own key (no key string built per query).
+const shapes: Record<QueryLanguage, GenerationCache<TreeFindings>> = { promql: new GenerationCache(1_000), logql: new GenerationCache(1_000) };
 
 export function parseWith(grammar: QueryGrammar, expr: string): ParsedQuery {
   const { text, variables } = substituteTemplateVariables(expr);
   const shape = shapeKey(text);
-  const key = shape === undefined ? undefined : `${grammar.language}\0${shape}`;
-  let findings = key === undefined ? undefined : shapes.get(key);
+  const cache = shapes[grammar.language];
+  let findings = shape === undefined ? undefined : cache.get(shape);
   if (findings === undefined) {
     findings = readTree(grammar.parse(text), text, grammar.language, grammar.stringNode, grammar.groups);
     // A syntax error's message quotes the text: only a parse without one is the same for every query.
-    if (key !== undefined && findings.errors.length === 0) shapes.set(key, findings);
+    if (shape !== undefined && findings.errors.length === 0) cache.set(shape, findings);
   }
   const error = firstError(findings.errors, variables);
   const { matchers, lineFilters } = grammar.read(findings.groups, { original: expr, language: grammar.language, variables });
