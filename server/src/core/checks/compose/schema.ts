@@ -126,8 +126,8 @@ class SchemaWalk {
     const at = (pair.key as Node | null)?.range?.[0];
     const known = serviceFindings.get(pair);
     if (known && at !== undefined) {
+      const delta = at - known.at;
       for (const f of known.findings) {
-        const delta = at - known.at;
         this.add(shifted(f.span, delta), f.message, f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, span: shifted(e.span, delta) })) })));
       }
       return;
