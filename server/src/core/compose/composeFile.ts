@@ -148,6 +148,25 @@ export function keyOf(pair: Pair): string | undefined {
   return isScalar(pair.key) && pair.key.value != null ? String(pair.key.value) : undefined;
 }
 
+const readsOnlyItself = new WeakMap<Pair, boolean>();
+
+/**
+ * A definition with no alias and no merge key anywhere in its value: what is read from it depends on
+ * its own text alone, so results kept for its (unchanged) pair stay right across edits elsewhere.
+ */
+export function standsAlone(pair: Pair): boolean {
+  let alone = readsOnlyItself.get(pair);
+  if (alone === undefined) {
+    const readsElsewhere = (node: unknown): boolean =>
+      isAlias(node) ||
+      (isMap(node) && (node.items as Pair[]).some((p) => isMergeKey(p) || readsElsewhere(p.value))) ||
+      (isSeq(node) && node.items.some(readsElsewhere));
+    alone = !readsElsewhere(pair.value);
+    readsOnlyItself.set(pair, alone);
+  }
+  return alone;
+}
+
 /**
  * A mapping's pairs with its `<<` merge keys expanded, as compose reads it: the mapping's own keys
  * win, then the merged mappings in order. The pairs are the originals, so their ranges point into the file.

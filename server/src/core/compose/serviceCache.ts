@@ -3,8 +3,8 @@
 // depends only on its own text, the stack's variables and the project directory: while those are
 // the same, its merged form is reused. Its spans follow its nodes (merge.ts), which an edit elsewhere
 // moves in place.
-import { isAlias, isMap, isSeq, type Pair, type Scalar } from 'yaml';
-import { isMergeKey, keyOf, type ComposeFile } from './composeFile';
+import { isMap, type Pair, type Scalar } from 'yaml';
+import { keyOf, standsAlone, type ComposeFile } from './composeFile';
 import type { Service } from './service';
 import type { StackVariables } from './stackVariables';
 
@@ -16,11 +16,11 @@ interface Cached {
 
 export class ServiceCache {
   private readonly cached = new WeakMap<Pair, Cached>();
-  private readonly alone = new WeakMap<Pair, boolean>();
 
   /** The merged service of `pair`, from the cache when it can be, else from `merge()`. */
   get(pair: Pair<Scalar, unknown>, file: ComposeFile, variables: StackVariables, projectDirectory: string, merge: () => Service): Service {
-    if (!this.standsAlone(pair)) return merge();
+    // `extends` reads another service's definition.
+    if (!standsAlone(pair) || (isMap(pair.value) && (pair.value.items as Pair[]).some((p) => keyOf(p) === 'extends'))) return merge();
     const known = this.cached.get(pair);
     if (!known || known.variables !== variables || known.projectDirectory !== projectDirectory) {
       const service = merge();
@@ -30,19 +30,5 @@ export class ServiceCache {
     // Its spans follow its nodes; only the file (the current text, for fixes) is new.
     known.service.definitions[0] = { file, pair };
     return known.service;
-  }
-
-  /** No `extends`, alias or merge key anywhere in the definition: nothing read from elsewhere. */
-  private standsAlone(pair: Pair): boolean {
-    let alone = this.alone.get(pair);
-    if (alone === undefined) {
-      const readsElsewhere = (node: unknown): boolean =>
-        isAlias(node) ||
-        (isMap(node) && (node.items as Pair[]).some((p) => isMergeKey(p) || readsElsewhere(p.value))) ||
-        (isSeq(node) && node.items.some(readsElsewhere));
-      alone = !(isMap(pair.value) && (pair.value.items as Pair[]).some((p) => keyOf(p) === 'extends')) && !readsElsewhere(pair.value);
-      this.alone.set(pair, alone);
-    }
-    return alone;
   }
 }

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Check, Report } from '../check';
 import type { Fix, Span } from '../../diagnostic';
-import { keyOf, mergedPairs, resolveAlias, type ComposeFile } from '../../compose/composeFile';
+import { keyOf, mergedPairs, resolveAlias, standsAlone, type ComposeFile } from '../../compose/composeFile';
 import { acceptsAnything, composeRoot, type JsonType, type SchemaNode } from '../../compose/schema/composeSchema';
 import { closestMatch } from '../../text/suggest';
 import type { ComposeTarget } from './target';
@@ -76,9 +76,8 @@ function shifted(span: Span, delta: number): Span {
 class SchemaWalk {
   private readonly reported = new Set<string>();
   private readonly followed = new Map<Node, Set<SchemaNode>>();
-  /** The findings of the service being visited, and whether it read anything outside itself. */
+  /** The findings of the service being visited. */
   private recording?: RecordedFinding[];
-  private readsElsewhere = false;
 
   constructor(
     private readonly file: ComposeFile,
@@ -89,7 +88,6 @@ class SchemaWalk {
   visit(value: unknown, node: SchemaNode, path: Path | undefined, key?: unknown): void {
     if (acceptsAnything(node)) return;
     if (isAlias(value)) {
-      this.readsElsewhere = true;
       const target = resolveAlias(value, this.file) as Node | undefined;
       if (target && this.firstVisit(target, node)) this.visit(target, node, path);
       return;
@@ -114,7 +112,6 @@ class SchemaWalk {
 
   private visitMapping(map: YAMLMap, node: SchemaNode, path: Path | undefined): void {
     const pairs = mergedPairs(map, this.file);
-    if (pairs !== map.items) this.readsElsewhere = true;
     const isServices = path?.parent === undefined && path?.step === 'services';
     for (const pair of pairs) {
       if (isServices) this.visitService(pair, () => this.visitPair(pair, node, path, pairs));
@@ -132,10 +129,10 @@ class SchemaWalk {
       }
       return;
     }
+    if (at === undefined || !standsAlone(pair)) return visit();
     this.recording = [];
-    this.readsElsewhere = false;
     visit();
-    if (!this.readsElsewhere && at !== undefined) serviceFindings.set(pair, { at, findings: this.recording });
+    serviceFindings.set(pair, { at, findings: this.recording });
     this.recording = undefined;
   }
 
