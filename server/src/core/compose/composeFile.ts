@@ -1,6 +1,5 @@
 // One compose file as written: its YAML with positions, its syntax errors, its service mappings.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
-import { LineIndex } from '../text/lineIndex';
 import { piecesOf } from './incrementalParse';
 import type { Span } from '../diagnostic';
 
@@ -202,8 +201,4 @@ export function mergedMap(node: unknown, file: ComposeFile): YAMLMap | undefined
   out.range = map.range;
   out.items = mergedPairs(map, file);
   return out;
-}
-
-export function lineIndexOf(file: ComposeFile): LineIndex {
-  return LineIndex.of(file.text);
 }

@@ -1,10 +1,11 @@
 // Text edits on compose files that keep the file's own indentation, for quick fixes.
 import { isMap, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { TextEdit } from '../diagnostic';
-import { lineIndexOf, pairOf, scalarText, spanOf, type ComposeFile } from './composeFile';
+import { LineIndex } from '../text/lineIndex';
+import { pairOf, scalarText, spanOf, type ComposeFile } from './composeFile';
 
 function columnOf(file: ComposeFile, offset: number): number {
-  return lineIndexOf(file).positionAt(offset).character;
+  return LineIndex.of(file.text).positionAt(offset).character;
 }
 
 /** The file's indentation step, measured from the first service's keys; two spaces when unknown. */
