@@ -1,5 +1,5 @@
 // One compose file as written: its YAML with positions, its syntax errors, its service mappings.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, Document, Node, Pair, Scalar, YAMLMap, type ParsedNode } from 'yaml';
 import { piecesOf } from './incrementalParse';
 import type { Span } from '../diagnostic';
 
@@ -70,7 +70,7 @@ export function scalarText(node: unknown): string | undefined {
 export { isMap, isPair, isScalar, isSeq };
 
 const interpolatedByFile = new WeakMap<ComposeFile, Scalar[]>();
-const interpolatedByDocument = new WeakMap<Document.Parsed, Scalar[]>();
+const interpolatedByPiece = new WeakMap<Node, Scalar[]>();
 
 /**
  * Every value scalar (at any depth, never a mapping key) whose text has a `$`: what compose
@@ -78,12 +78,17 @@ const interpolatedByDocument = new WeakMap<Document.Parsed, Scalar[]>();
  */
 export function interpolatedScalars(file: ComposeFile): Scalar[] {
   let all = interpolatedByFile.get(file);
-  if (!all) interpolatedByFile.set(file, (all = (piecesOf(file.doc) ?? [file.doc]).flatMap((doc) => interpolatedScalarsOf(doc, file.text))));
+  if (!all) interpolatedByFile.set(file, (all = pieceRoots(file).flatMap((root) => interpolatedScalarsOf(root, file.text))));
   return all;
 }
 
-function interpolatedScalarsOf(doc: Document.Parsed, text: string): Scalar[] {
-  let found = interpolatedByDocument.get(doc);
+/** The root node of each piece the file was parsed in (one for a file parsed whole). */
+function pieceRoots(file: ComposeFile): Node[] {
+  return (piecesOf(file.doc) ?? [file.doc.contents]).filter((root): root is ParsedNode => root != null);
+}
+
+function interpolatedScalarsOf(root: Node, text: string): Scalar[] {
+  let found = interpolatedByPiece.get(root);
   if (!found) {
     const list: Scalar[] = [];
     const walk = (node: unknown) => {
@@ -93,8 +98,8 @@ function interpolatedScalarsOf(doc: Document.Parsed, text: string): Scalar[] {
       } else if (isMap(node)) for (const pair of (node as YAMLMap).items) walk(pair.value);
       else if (isSeq(node)) for (const item of node.items) walk(item);
     };
-    walk(doc.contents);
-    interpolatedByDocument.set(doc, (found = list));
+    walk(root);
+    interpolatedByPiece.set(root, (found = list));
   }
   return found;
 }
@@ -107,8 +112,7 @@ function anchorsOf(file: ComposeFile): Map<string, Node[]> {
   let anchors = anchorIndexes.get(file);
   if (!anchors) {
     const index = new Map<string, Node[]>();
-    const docs = piecesOf(file.doc) ?? [file.doc];
-    for (const [anchor, node] of docs.flatMap(anchoredNodes)) index.set(anchor, [...(index.get(anchor) ?? []), node]);
+    for (const [anchor, node] of pieceRoots(file).flatMap(anchoredNodes)) index.set(anchor, [...(index.get(anchor) ?? []), node]);
     for (const nodes of index.values()) nodes.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
     anchors = index;
     anchorIndexes.set(file, anchors);
@@ -116,18 +120,18 @@ function anchorsOf(file: ComposeFile): Map<string, Node[]> {
   return anchors;
 }
 
-const anchoredByDocument = new WeakMap<Document.Parsed, [string, Node][]>();
+const anchoredByPiece = new WeakMap<Node, [string, Node][]>();
 
-/** A document's anchored nodes, found once: unchanged pieces keep theirs across edits. */
-function anchoredNodes(doc: Document.Parsed): [string, Node][] {
-  let found = anchoredByDocument.get(doc);
+/** A piece's anchored nodes, found once: unchanged pieces keep theirs across edits. */
+function anchoredNodes(root: Node): [string, Node][] {
+  let found = anchoredByPiece.get(root);
   if (!found) {
     const list: [string, Node][] = [];
-    visit(doc as Document, (_key, node) => {
+    visit(root, (_key, node) => {
       const anchor = (node as Node | null)?.anchor;
       if (anchor && !isAlias(node)) list.push([anchor, node as Node]);
     });
-    anchoredByDocument.set(doc, (found = list));
+    anchoredByPiece.set(root, (found = list));
   }
   return found;
 }

@@ -2,17 +2,19 @@
 // touches one service, so the file is cut where YAML allows it (top-level keys, and each service
 // under `services:`), each piece is parsed on its own and kept while its text is unchanged, and the
 // pieces are put back together into one document with every range in file offsets.
-import { Document, isCollection, isPair, isScalar, Pair, parseDocument, Scalar, YAMLMap, type Node, type YAMLError } from 'yaml';
+import { Document, isCollection, isPair, isScalar, Pair, parseDocument, Scalar, YAMLMap, type Node, type ParsedNode, type YAMLError } from 'yaml';
 
 interface Piece {
   start: number;
   text: string;
 }
 
+/** What is kept of a piece's parse: its nodes and errors, not the yaml Document (options, schema, directives) around them. */
 interface ParsedPiece {
-  doc: Document.Parsed;
-  /** The range arrays of the piece's nodes (each once), shifted in place. */
-  ranges: Set<[number, number, number]>;
+  contents: ParsedNode | null;
+  errors: YAMLError[];
+  /** The range arrays of the piece's nodes (each node once), shifted in place. */
+  ranges: [number, number, number][];
   /** The file offset the piece's ranges currently hold. */
   offset: number;
 }
@@ -65,7 +67,7 @@ function ownCopy(text: string): string {
 }
 
 /** Every range array of a piece's nodes, found once: a piece moved by an edit before it is shifted in a flat loop. */
-function rangesOf(node: unknown, out = new Set<[number, number, number]>()): Set<[number, number, number]> {
+function rangesOf(node: unknown, out: [number, number, number][] = []): [number, number, number][] {
   if (isPair(node)) {
     rangesOf(node.key, out);
     rangesOf(node.value, out);
@@ -73,15 +75,15 @@ function rangesOf(node: unknown, out = new Set<[number, number, number]>()): Set
   }
   const n = node as Node | null;
   if (!n || typeof n !== 'object') return out;
-  if (n.range) out.add(n.range);
+  if (n.range) out.push(n.range);
   if (isCollection(n)) for (const item of n.items) rangesOf(item, out);
   return out;
 }
 
-const piecesOfDocument = new WeakMap<Document.Parsed, Document.Parsed[]>();
+const piecesOfDocument = new WeakMap<Document.Parsed, (ParsedNode | null)[]>();
 
-/** The piece documents an assembled document was made of (for indexes built per piece). */
-export function piecesOf(doc: Document.Parsed): Document.Parsed[] | undefined {
+/** The root nodes of the pieces an assembled document was made of (for indexes built per piece). */
+export function piecesOf(doc: Document.Parsed): (ParsedNode | null)[] | undefined {
   return piecesOfDocument.get(doc);
 }
 
@@ -99,16 +101,16 @@ export class IncrementalComposeParser {
       const isServices = /^services:[ \t]*(#.*)?(\n|$)/.test(top.text);
       const starts = isServices ? serviceStarts(top.text) : undefined;
       if (!starts || starts.length === 0) {
-        const doc = this.piece(top, previous, errors);
-        if (isCollection(doc.contents)) root.items.push(...(doc.contents.items as Pair[]));
+        const contents = this.piece(top, previous, errors);
+        if (isCollection(contents)) root.items.push(...(contents.items as Pair[]));
         continue;
       }
       const head = this.piece({ start: top.start, text: top.text.slice(0, starts[0]) }, previous, errors);
-      const headPair = (head.contents as YAMLMap | null)?.items?.[0] as Pair | undefined;
+      const headPair = (head as YAMLMap | null)?.items?.[0] as Pair | undefined;
       const services = new YAMLMap();
       for (const piece of pieces(top.text, starts).map((p) => ({ start: top.start + p.start, text: p.text }))) {
-        const doc = this.piece(piece, previous, errors);
-        if (isCollection(doc.contents)) services.items.push(...(doc.contents.items as Pair[]));
+        const contents = this.piece(piece, previous, errors);
+        if (isCollection(contents)) services.items.push(...(contents.items as Pair[]));
       }
       services.range = [top.start + starts[0], top.start + top.text.length, top.start + top.text.length];
       // A new pair: the cached head piece must keep its own (empty) value.
@@ -117,19 +119,19 @@ export class IncrementalComposeParser {
     root.range = [0, text.length, text.length];
     duplicateKeys(root, errors);
     const doc = new Document() as unknown as Document.Parsed;
-    piecesOfDocument.set(doc, [...this.cache.values()].map((p) => p.doc));
+    piecesOfDocument.set(doc, [...this.cache.values()].map((p) => p.contents));
     doc.contents = root as unknown as Document.Parsed["contents"];
     doc.errors = errors;
     return doc;
   }
 
-  /** The piece's document, reused when the same text was parsed last time, with ranges moved to `start`. */
-  private piece(piece: Piece, previous: Map<string, ParsedPiece>, errors: YAMLError[]): Document.Parsed {
+  /** The piece's root node, reused when the same text was parsed last time, with ranges moved to `start`. */
+  private piece(piece: Piece, previous: Map<string, ParsedPiece>, errors: YAMLError[]): ParsedNode | null {
     let parsed = previous.get(piece.text);
-    // The same text twice in one file (two identical services) needs two documents.
+    // The same text twice in one file (two identical services) needs two sets of nodes.
     if (!parsed || this.cache.has(piece.text)) {
       const doc = parseDocument(ownCopy(piece.text), { prettyErrors: false, uniqueKeys: true });
-      parsed = { doc, ranges: rangesOf(doc.contents), offset: 0 };
+      parsed = { contents: doc.contents, errors: doc.errors, ranges: rangesOf(doc.contents), offset: 0 };
     }
     if (parsed.offset !== piece.start) {
       const delta = piece.start - parsed.offset;
@@ -138,12 +140,12 @@ export class IncrementalComposeParser {
         range[1] += delta;
         range[2] += delta;
       }
-      for (const e of parsed.doc.errors) e.pos = [e.pos[0] + piece.start - parsed.offset, e.pos[1] + piece.start - parsed.offset];
+      for (const e of parsed.errors) e.pos = [e.pos[0] + piece.start - parsed.offset, e.pos[1] + piece.start - parsed.offset];
       parsed.offset = piece.start;
     }
     this.cache.set(piece.text, parsed);
-    errors.push(...parsed.doc.errors);
-    return parsed.doc;
+    errors.push(...parsed.errors);
+    return parsed.contents;
   }
 }
 
