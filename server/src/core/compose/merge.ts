@@ -85,21 +85,14 @@ export function mergeDefinition(service: Service, pair: Pair<Scalar, unknown>, f
 }
 
 /**
- * The span of a node's text that follows the node: an edit moves the ranges of a file's unchanged
- * pieces in place, so services merged from them (see serviceCache.ts) stay right. `length` fixes the
- * end relative to the start.
+ * The span of a node's text, as plain offsets: a service reused across edits has its spans shifted
+ * by the service cache (serviceCache.ts). `length` fixes the end relative to the start.
  */
 function nodeSpan(node: Node | null | undefined, startDelta = 0, endDelta = 0, length?: number): Span | undefined {
   const range = node?.range;
   if (!range) return undefined;
-  return {
-    get start() {
-      return range[0] + startDelta;
-    },
-    get end() {
-      return length === undefined ? range[1] + endDelta : range[0] + startDelta + length;
-    },
-  };
+  const start = range[0] + startDelta;
+  return { start, end: length === undefined ? range[1] + endDelta : start + length };
 }
 
 function locatedScalar(node: Node | undefined | null, file: ComposeFile, ctx: MergeContext): Located<string> | undefined {

@@ -1,10 +1,10 @@
 // Merging every service of a 500-service file on each keystroke cost more than parsing the one piece
 // that changed. A service written in one file of the stack, with no `extends`, alias or merge key,
 // depends only on its own text, the stack's variables and the project directory: while those are
-// the same, its merged form is reused. Its spans follow its nodes (merge.ts), which an edit elsewhere
-// moves in place.
-import { isMap, type Pair, type Scalar } from 'yaml';
+// the same, its merged form is reused, its spans shifted by as much as an edit before it moved its key.
+import { isMap, type Node, type Pair, type Scalar } from 'yaml';
 import { keyOf, standsAlone, type ComposeFile } from './composeFile';
+import type { Span } from '../diagnostic';
 import type { Service } from './service';
 import type { StackVariables } from './stackVariables';
 
@@ -12,6 +12,9 @@ interface Cached {
   service: Service;
   variables: StackVariables;
   projectDirectory: string;
+  /** The offset of the service's key when its spans were last right. */
+  at: number;
+  spans: Span[];
 }
 
 export class ServiceCache {
@@ -20,15 +23,35 @@ export class ServiceCache {
   /** The merged service of `pair`, from the cache when it can be, else from `merge()`. */
   get(pair: Pair<Scalar, unknown>, file: ComposeFile, variables: StackVariables, projectDirectory: string, merge: () => Service): Service {
     // `extends` reads another service's definition.
-    if (!standsAlone(pair) || (isMap(pair.value) && (pair.value.items as Pair[]).some((p) => keyOf(p) === 'extends'))) return merge();
+    const at = (pair.key as Node | null)?.range?.[0];
+    if (at === undefined || !standsAlone(pair) || (isMap(pair.value) && (pair.value.items as Pair[]).some((p) => keyOf(p) === 'extends'))) return merge();
     const known = this.cached.get(pair);
     if (!known || known.variables !== variables || known.projectDirectory !== projectDirectory) {
       const service = merge();
-      this.cached.set(pair, { service, variables, projectDirectory });
+      this.cached.set(pair, { service, variables, projectDirectory, at, spans: [...spansOf(service)] });
       return service;
     }
-    // Its spans follow its nodes; only the file (the current text, for fixes) is new.
+    if (known.at !== at) {
+      const delta = at - known.at;
+      for (const span of known.spans) {
+        span.start += delta;
+        span.end += delta;
+      }
+      known.at = at;
+    }
+    // Only the file (the current text, for fixes) is new.
     known.service.definitions[0] = { file, pair };
     return known.service;
   }
+}
+
+/** Every span of a merged service, each once (a dependency and its reference share one); not its definitions' nodes. */
+function spansOf(value: unknown, out = new Set<Span>()): Set<Span> {
+  if (value instanceof Map || Array.isArray(value)) for (const item of value.values()) spansOf(item, out);
+  else if (typeof value === 'object' && value !== null && !(value instanceof Set)) {
+    const { start, end } = value as Partial<Span>;
+    if (typeof start === 'number' && typeof end === 'number') out.add(value as Span);
+    else for (const [key, item] of Object.entries(value)) if (key !== 'definitions') spansOf(item, out);
+  }
+  return out;
 }
