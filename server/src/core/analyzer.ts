@@ -2,16 +2,14 @@
 import * as path from 'node:path';
 import type { Finding } from './diagnostic';
 import { runChecks } from './checks/check';
-import { alloyChecks, composeChecks, dotenvChecks, lokiChecks, queryChecks } from './checks/registry';
-import { queryFileTarget } from './checks/queries/target';
-import { readLokiConfig } from './observability/lokiConfig';
-import { LogPipelineIndex } from './observability/logPipelines';
-import { alloyTarget } from './checks/alloy/target';
+import { composeChecks, dotenvChecks } from './checks/registry';
 import type { ComposeSettings } from './checks/compose/target';
 import { parseDotenv } from './compose/dotenv';
 import { ComposeFileCache, loadStack, type Stack, type StackDefinition } from './compose/stack';
 import { detectStacks, stacksForFile } from './compose/stackDiscovery';
 import { applySuppressions } from './suppression';
+import { alloyLanguage, observabilityLanguage } from './languages/load';
+import type { LogPipelineIndex } from './observability/logPipelines';
 import { fileKind } from './workspace/fileKinds';
 import type { FileSource } from './workspace/fileSource';
 
@@ -85,6 +83,7 @@ export class Analyzer {
       for (const finding of this.suppress(runChecks(dotenvChecks, target, this.options.onCheckError))) addUnique(byFile, finding);
     } else if (kind === 'alloy') {
       const { source, environment } = this.options;
+      const { alloyChecks, alloyTarget } = alloyLanguage();
       const target = alloyTarget(file, text, source, (dir) => detectStacks(dir, environment, source).map((d) => this.loadStack(d)));
       for (const finding of this.suppress(runChecks(alloyChecks, target, this.options.onCheckError))) addUnique(byFile, finding);
     } else if (kind === 'dashboard' || kind === 'prometheus' || kind === 'promtail' || kind === 'loki') {
@@ -94,6 +93,7 @@ export class Analyzer {
 
   /** Dashboards and Prometheus, Promtail and Loki configurations: their queries and patterns, and Loki's settings. */
   private checkObservabilityFile(file: string, text: string, kind: 'dashboard' | 'prometheus' | 'promtail' | 'loki'): Finding[] {
+    const { LogPipelineIndex, lokiChecks, queryChecks, queryFileTarget, readLokiConfig } = observabilityLanguage();
     const pipelines = (this.logPipelines ??= new LogPipelineIndex(this.options.source));
     const target = queryFileTarget(file, text, kind, () => pipelines.labelsFor(file));
     const findings = runChecks(queryChecks, target, this.options.onCheckError);

@@ -1,6 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver';
-import { alloyCompletion, type AlloyCompletionEntry } from '../core/features/alloyCompletion';
+import type { AlloyCompletionEntry } from '../core/features/alloyCompletion';
 import { composeCompletion, type CompletionEntry } from '../core/features/composeCompletion';
+import { alloyLanguage } from '../core/languages/load';
 import { LineIndex } from '../core/text/lineIndex';
 import { fileKind } from '../core/workspace/fileKinds';
 import { uriToPath } from './convert';
@@ -30,7 +31,7 @@ export function registerCompletion(context: ServerContext): void {
     const kind = fileKind(file, text);
     const index = LineIndex.of(text);
     const offset = index.offsetAt(position);
-    if (kind === 'alloy') return alloyCompletion(context.analyzer().source, file, text, offset).map((entry) => alloyItem(entry, index, offset));
+    if (kind === 'alloy') return alloyLanguage().alloyCompletion(context.analyzer().source, file, text, offset).map((entry) => alloyItem(entry, index, offset));
     if (kind !== 'compose') return [];
     return composeCompletion(context.analyzer(), file, text, offset).map((entry) => ({
       label: entry.label,

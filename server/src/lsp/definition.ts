@@ -1,5 +1,6 @@
 import type { Location } from 'vscode-languageserver';
-import { alloyDefinition, type AlloyLocation } from '../core/features/alloyDefinition';
+import type { AlloyLocation } from '../core/features/alloyDefinition';
+import { alloyLanguage } from '../core/languages/load';
 import { LineIndex } from '../core/text/lineIndex';
 import { fileKind } from '../core/workspace/fileKinds';
 import { uriToPath } from './convert';
@@ -12,7 +13,7 @@ export function registerDefinition(context: ServerContext): void {
     if (!file || !document || fileKind(file) !== 'alloy') return [];
     const text = document.getText();
     const offset = LineIndex.of(text).offsetAt(position);
-    return toLocations(context, alloyDefinition(context.analyzer().source, file, text, offset));
+    return toLocations(context, alloyLanguage().alloyDefinition(context.analyzer().source, file, text, offset));
   });
 }
 

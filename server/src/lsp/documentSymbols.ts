@@ -1,5 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { alloySymbols, type AlloySymbol } from '../core/features/alloySymbols';
+import type { AlloySymbol } from '../core/features/alloySymbols';
+import { alloyLanguage } from '../core/languages/load';
 import { LineIndex } from '../core/text/lineIndex';
 import { fileKind } from '../core/workspace/fileKinds';
 import { uriToPath } from './convert';
@@ -28,6 +29,6 @@ export function registerDocumentSymbols(context: ServerContext): void {
       selectionRange: index.rangeOf(s.selectionSpan),
       children: s.children.map(convert),
     });
-    return alloySymbols(file, text).map(convert);
+    return alloyLanguage().alloySymbols(file, text).map(convert);
   });
 }

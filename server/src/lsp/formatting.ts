@@ -1,5 +1,5 @@
 import type { TextEdit } from 'vscode-languageserver';
-import { alloyFormatting } from '../core/features/alloyFormatting';
+import { alloyLanguage } from '../core/languages/load';
 import { LineIndex } from '../core/text/lineIndex';
 import { fileKind } from '../core/workspace/fileKinds';
 import { uriToPath } from './convert';
@@ -13,6 +13,6 @@ export function registerFormatting(context: ServerContext): void {
     if (!file || !document || fileKind(file) !== 'alloy') return [];
     const text = document.getText();
     const index = LineIndex.of(text);
-    return alloyFormatting(text).map((edit) => ({ range: index.rangeOf(edit.span), newText: edit.newText }));
+    return alloyLanguage().alloyFormatting(text).map((edit) => ({ range: index.rangeOf(edit.span), newText: edit.newText }));
   });
 }

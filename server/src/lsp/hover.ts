@@ -1,8 +1,7 @@
 import { MarkupKind } from 'vscode-languageserver';
-import { alloyHover } from '../core/features/alloyHover';
 import { composeHover } from '../core/features/composeHover';
 import { dotenvHover } from '../core/features/dotenvHover';
-import { queryHover } from '../core/features/queryHover';
+import { alloyLanguage, observabilityLanguage } from '../core/languages/load';
 import { LineIndex } from '../core/text/lineIndex';
 import { fileKind } from '../core/workspace/fileKinds';
 import { uriToPath } from './convert';
@@ -19,8 +18,8 @@ export function registerHover(context: ServerContext): void {
     const kind = fileKind(file, text);
     const result = kind === 'compose' ? composeHover(context.analyzer(), file, offset)
       : kind === 'dotenv' ? dotenvHover(text, offset, process.env)
-      : kind === 'alloy' ? alloyHover(context.analyzer().source, file, text, offset)
-      : queryHover(file, text, offset);
+      : kind === 'alloy' ? alloyLanguage().alloyHover(context.analyzer().source, file, text, offset)
+      : observabilityLanguage().queryHover(file, text, offset);
     return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: index.rangeOf(result.span) } : null;
   });
 }

@@ -1,4 +1,4 @@
-import { alloyReferences } from '../core/features/alloyReferences';
+import { alloyLanguage } from '../core/languages/load';
 import { LineIndex } from '../core/text/lineIndex';
 import { fileKind } from '../core/workspace/fileKinds';
 import { uriToPath } from './convert';
@@ -12,6 +12,6 @@ export function registerReferences(context: ServerContext): void {
     if (!file || !document || fileKind(file) !== 'alloy') return [];
     const text = document.getText();
     const offset = LineIndex.of(text).offsetAt(position);
-    return toLocations(context, alloyReferences(context.analyzer().source, file, text, offset, request.includeDeclaration));
+    return toLocations(context, alloyLanguage().alloyReferences(context.analyzer().source, file, text, offset, request.includeDeclaration));
   });
 }

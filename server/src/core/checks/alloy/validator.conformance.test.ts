@@ -12,7 +12,7 @@ import type { Finding } from '../../diagnostic';
 import { LineIndex } from '../../text/lineIndex';
 import { memoryFileSource } from '../../workspace/fileSource';
 import { runChecks } from '../check';
-import { alloyChecks } from '../registry';
+import { alloyChecks } from './registry';
 import { alloyTarget } from './target';
 
 const DATA = path.resolve(__dirname, '../../../../../../test/conformance/alloy/validator');
