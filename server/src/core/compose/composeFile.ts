@@ -69,17 +69,25 @@ export function scalarText(node: unknown): string | undefined {
 
 export { isMap, isPair, isScalar, isSeq };
 
-const interpolatedByFile = new WeakMap<ComposeFile, Scalar[]>();
+const interpolatedByFile = new WeakMap<ComposeFile, Scalar[][]>();
 const interpolatedByPiece = new WeakMap<Node, Scalar[]>();
 
 /**
  * Every value scalar (at any depth, never a mapping key) whose text has a `$`: what compose
- * interpolates. Found once per piece document: a keystroke re-walks only the piece it changed.
+ * interpolates.
  */
 export function interpolatedScalars(file: ComposeFile): Scalar[] {
-  let all = interpolatedByFile.get(file);
-  if (!all) interpolatedByFile.set(file, (all = pieceRoots(file).flatMap((root) => interpolatedScalarsOf(root, file.text))));
-  return all;
+  return interpolatedScalarsByPiece(file).flat();
+}
+
+/**
+ * interpolatedScalars in one list per piece, found once per piece: a keystroke re-walks only the piece
+ * it changed, and the lists of the others are shared, not copied into a list for the whole file.
+ */
+export function interpolatedScalarsByPiece(file: ComposeFile): readonly Scalar[][] {
+  let lists = interpolatedByFile.get(file);
+  if (!lists) interpolatedByFile.set(file, (lists = pieceRoots(file).map((root) => interpolatedScalarsOf(root, file.text))));
+  return lists;
 }
 
 /** The root node of each piece the file was parsed in (one for a file parsed whole). */

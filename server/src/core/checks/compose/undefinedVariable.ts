@@ -5,7 +5,8 @@ import { parseDotenv } from '../../compose/dotenv';
 import type { Stack } from '../../compose/stack';
 import type { FileSource } from '../../workspace/fileSource';
 import { isDotenvFileName } from '../../workspace/fileNames';
-import { scanStackReferences, type EvaluatedReference } from './variableReferences';
+import { forEachScannedScalar, type EvaluatedReference } from './variableReferences';
+import type { ComposeFile } from '../../compose/composeFile';
 import type { ComposeTarget } from './target';
 
 /** How far up from the project directory to look for env files compose would not load. */
@@ -70,15 +71,18 @@ export const undefinedVariable: Check<ComposeTarget> = {
   severity: 'warning',
   description: 'A variable used without a default is defined by no env file compose loads, nor the environment.',
   run({ stack, source }, report) {
-    const missing = scanStackReferences(stack).references.filter(isReported);
+    const missing: { file: ComposeFile; base: number; ref: EvaluatedReference }[] = [];
+    forEachScannedScalar(stack, (file, base, { references }) => {
+      for (const ref of references) if (isReported(ref)) missing.push({ file, base, ref });
+    });
     if (missing.length === 0) return;
     const others = unloadedEnvFiles(stack, source);
-    for (const ref of missing) {
+    for (const { file, base, ref } of missing) {
       const { text, required } = message(stack, ref, others);
       const span = ref.reference.nameSpan;
       report({
-        file: ref.file.path,
-        span: { start: ref.base + span.start, end: ref.base + span.end },
+        file: file.path,
+        span: { start: base + span.start, end: base + span.end },
         severity: required ? 'error' : 'warning',
         message: text,
         fixes: addToEnvFileFix(stack, source, ref.reference.name),

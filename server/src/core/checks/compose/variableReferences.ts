@@ -1,22 +1,21 @@
 // The variable references compose will evaluate in a stack's files, with the ones a default hides.
 import type { Scalar } from 'yaml';
-import { interpolatedScalars, spanOf, type ComposeFile } from '../../compose/composeFile';
+import { interpolatedScalarsByPiece, type ComposeFile } from '../../compose/composeFile';
 import { scanTemplate, type TemplateError, type VariableReference } from '../../compose/interpolation';
 import { isComposeVariable } from '../../compose/stackVariables';
 import type { Stack } from '../../compose/stack';
 
 export interface EvaluatedReference {
-  file: ComposeFile;
-  /** Offset of the scanned text in the file: reference spans are relative to it. */
-  base: number;
   reference: VariableReference;
   /** 'unset': no value; 'empty': set to ''; 'set' otherwise. */
   state: 'unset' | 'empty' | 'set';
 }
 
-export interface ScannedFile {
+/** One interpolated scalar's references (spans relative to the scalar's start) and template errors. */
+export interface ScalarReferences {
+  variables: Stack['variables'];
   references: EvaluatedReference[];
-  errors: { file: ComposeFile; base: number; error: TemplateError }[];
+  errors: TemplateError[];
 }
 
 function stateOf(stack: Stack, name: string): EvaluatedReference['state'] {
@@ -36,7 +35,6 @@ function argumentEvaluated(ref: VariableReference, state: EvaluatedReference['st
   }
 }
 
-const scannedStacks = new WeakMap<Stack, ScannedFile>();
 /** Scans of scalar texts: on a keystroke nearly every scalar of the file is unchanged. */
 const scannedTexts = new Map<string, ReturnType<typeof scanTemplate>>();
 const MAX_SCANNED_TEXTS = 50_000;
@@ -48,12 +46,6 @@ function scanText(text: string): ReturnType<typeof scanTemplate> {
     scannedTexts.set(text, (scanned = scanTemplate(text)));
   }
   return scanned;
-}
-
-interface ScalarReferences {
-  variables: Stack['variables'];
-  references: { reference: VariableReference; state: EvaluatedReference['state'] }[];
-  errors: TemplateError[];
 }
 
 /** Per scalar node, its evaluated references while the stack's variables stay the same: a keystroke
@@ -75,19 +67,15 @@ function scalarReferences(stack: Stack, file: ComposeFile, scalar: Scalar): Scal
   return known;
 }
 
-/** Every reference and template error of the stack's files; computed once per loaded stack. */
-export function scanStackReferences(stack: Stack): ScannedFile {
-  const known = scannedStacks.get(stack);
-  if (known) return known;
-  const result: ScannedFile = { references: [], errors: [] };
-  scannedStacks.set(stack, result);
+/**
+ * Calls `visit` with each interpolated scalar of the stack's files, its offset (`base`) and its
+ * references and errors. Nothing is collected for the whole stack: on a keystroke all but a few
+ * scalars answer from their kept results.
+ */
+export function forEachScannedScalar(stack: Stack, visit: (file: ComposeFile, base: number, scanned: ScalarReferences) => void): void {
   for (const file of stack.files) {
-    for (const scalar of interpolatedScalars(file)) {
-      const span = spanOf(scalar)!;
-      const { references, errors } = scalarReferences(stack, file, scalar);
-      for (const error of errors) result.errors.push({ file, base: span.start, error });
-      for (const { reference, state } of references) result.references.push({ file, base: span.start, reference, state });
+    for (const scalars of interpolatedScalarsByPiece(file)) {
+      for (const scalar of scalars) visit(file, scalar.range![0], scalarReferences(stack, file, scalar));
     }
   }
-  return result;
 }
