@@ -55,8 +55,22 @@ function basename(word: string): string {
   return word.slice(word.lastIndexOf('/') + 1);
 }
 
-/** What the command (entrypoint + command) evidently does; `unknown` for servers and anything unsure. */
+/** The last shape found per service, with the values it was found from (a merge replaces them, never edits them). */
+const shapes = new WeakMap<Service, { entrypoint: Service['entrypoint']; command: Service['command']; shape: CommandShape }>();
+
+/**
+ * What the command (entrypoint + command) evidently does; `unknown` for servers and anything unsure.
+ * Kept per service: checks ask once per dependency on it, and a service unchanged by an edit is reused.
+ */
 export function commandShape(service: Service): CommandShape {
+  const known = shapes.get(service);
+  if (known && known.entrypoint === service.entrypoint && known.command === service.command) return known.shape;
+  const shape = shapeOf(service);
+  shapes.set(service, { entrypoint: service.entrypoint, command: service.command, shape });
+  return shape;
+}
+
+function shapeOf(service: Service): CommandShape {
   const argv = [...(service.entrypoint ? words(service.entrypoint.value) : []), ...(service.command ? words(service.command.value) : [])];
   if (argv.length === 0) return 'unknown';
   const program = basename(argv[0]);
