@@ -1,6 +1,6 @@
 // One compose file as written: its YAML with positions, its syntax errors, its service mappings.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, Document, Node, Pair, Scalar, YAMLMap, type ParsedNode } from 'yaml';
-import { piecesOf } from './incrementalParse';
+import { ownCopy, piecesOf } from './incrementalParse';
 import type { Span } from '../diagnostic';
 
 export interface YamlSyntaxError {
@@ -60,6 +60,14 @@ export function spanOf(node: unknown): Span | undefined {
 export function pairOf(node: unknown, key: string): Pair<Scalar, unknown> | undefined {
   if (!isMap(node)) return undefined;
   return (node as YAMLMap).items.find((p) => isScalar(p.key) && String(p.key.value) === key) as Pair<Scalar, unknown> | undefined;
+}
+
+/**
+ * A scalar's text as written (quotes, escapes), in a string of its own: results kept with the scalar
+ * across edits must not hold a slice of the file version it was read from.
+ */
+export function sourceText(file: ComposeFile, scalar: Scalar): string {
+  return ownCopy(file.text.slice(scalar.range![0], scalar.range![1]));
 }
 
 export function scalarText(node: unknown): string | undefined {

@@ -62,7 +62,7 @@ function serviceStarts(section: string): number[] | undefined {
  * kept across keystrokes would hold every version of the file they were parsed from. The
  * concatenation is flattened into a string of its own; the slice then shares only that.
  */
-function ownCopy(text: string): string {
+export function ownCopy(text: string): string {
   return (' ' + text).slice(1);
 }
 

@@ -1,6 +1,6 @@
 // The variable references compose will evaluate in a stack's files, with the ones a default hides.
 import type { Scalar } from 'yaml';
-import { interpolatedScalarsByPiece, type ComposeFile } from '../../compose/composeFile';
+import { interpolatedScalarsByPiece, sourceText, type ComposeFile } from '../../compose/composeFile';
 import { scanTemplate, type TemplateError, type VariableReference } from '../../compose/interpolation';
 import { isComposeVariable } from '../../compose/stackVariables';
 import type { Stack } from '../../compose/stack';
@@ -35,28 +35,15 @@ function argumentEvaluated(ref: VariableReference, state: EvaluatedReference['st
   }
 }
 
-/** Scans of scalar texts: on a keystroke nearly every scalar of the file is unchanged. */
-const scannedTexts = new Map<string, ReturnType<typeof scanTemplate>>();
-const MAX_SCANNED_TEXTS = 50_000;
-
-function scanText(text: string): ReturnType<typeof scanTemplate> {
-  let scanned = scannedTexts.get(text);
-  if (!scanned) {
-    if (scannedTexts.size >= MAX_SCANNED_TEXTS) scannedTexts.clear();
-    scannedTexts.set(text, (scanned = scanTemplate(text)));
-  }
-  return scanned;
-}
-
-/** Per scalar node, its evaluated references while the stack's variables stay the same: a keystroke
- * leaves nearly every scalar of a file (and its node) as it was. */
-const byScalar = new WeakMap<Scalar, ScalarReferences>();
+/** Per scalar node, its scan, and its evaluated references while the stack's variables stay the same:
+ * a keystroke leaves nearly every scalar of a file (and its node, whose text never changes) as it was. */
+const byScalar = new WeakMap<Scalar, ScalarReferences & { scanned: ReturnType<typeof scanTemplate> }>();
 
 function scalarReferences(stack: Stack, file: ComposeFile, scalar: Scalar): ScalarReferences {
   let known = byScalar.get(scalar);
   if (known?.variables === stack.variables) return known;
-  const scanned = scanText(file.text.slice(scalar.range![0], scalar.range![1]));
-  known = { variables: stack.variables, references: [], errors: scanned.errors };
+  const scanned = known?.scanned ?? scanTemplate(sourceText(file, scalar));
+  known = { variables: stack.variables, scanned, references: [], errors: scanned.errors };
   const visit = (reference: VariableReference) => {
     const state = stateOf(stack, reference.name);
     known!.references.push({ reference, state });
