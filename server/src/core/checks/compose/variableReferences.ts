@@ -13,7 +13,6 @@ export interface EvaluatedReference {
 
 /** One interpolated scalar's references (spans relative to the scalar's start) and template errors. */
 export interface ScalarReferences {
-  variables: Stack['variables'];
   references: EvaluatedReference[];
   errors: TemplateError[];
 }
@@ -35,23 +34,33 @@ function argumentEvaluated(ref: VariableReference, state: EvaluatedReference['st
   }
 }
 
-/** Per scalar node, its scan, and its evaluated references while the stack's variables stay the same:
- * a keystroke leaves nearly every scalar of a file (and its node, whose text never changes) as it was. */
-const byScalar = new WeakMap<Scalar, ScalarReferences & { scanned: ReturnType<typeof scanTemplate> }>();
+type Scan = ReturnType<typeof scanTemplate>;
 
-function scalarReferences(stack: Stack, file: ComposeFile, scalar: Scalar): ScalarReferences {
-  let known = byScalar.get(scalar);
-  if (known?.variables === stack.variables) return known;
-  const scanned = known?.scanned ?? scanTemplate(sourceText(file, scalar));
-  known = { variables: stack.variables, scanned, references: [], errors: scanned.errors };
+/**
+ * Per piece (its list of interpolated scalars), their scans, and their evaluated references while the
+ * stack's variables stay the same: a keystroke leaves every piece but one (and its nodes, whose text
+ * never changes) as it was. Kept per piece, not per scalar: a weak map of every scalar costs more.
+ */
+const byPiece = new WeakMap<readonly Scalar[], { variables: Stack['variables']; scans: Scan[]; results: ScalarReferences[] }>();
+
+function pieceReferences(stack: Stack, file: ComposeFile, scalars: readonly Scalar[]): ScalarReferences[] {
+  let known = byPiece.get(scalars);
+  if (known?.variables === stack.variables) return known.results;
+  const scans = known?.scans ?? scalars.map((scalar) => scanTemplate(sourceText(file, scalar)));
+  known = { variables: stack.variables, scans, results: scans.map((scan) => evaluate(stack, scan)) };
+  byPiece.set(scalars, known);
+  return known.results;
+}
+
+function evaluate(stack: Stack, scan: Scan): ScalarReferences {
+  const result: ScalarReferences = { references: [], errors: scan.errors };
   const visit = (reference: VariableReference) => {
     const state = stateOf(stack, reference.name);
-    known!.references.push({ reference, state });
+    result.references.push({ reference, state });
     if (argumentEvaluated(reference, state)) reference.nested.forEach(visit);
   };
-  scanned.references.forEach(visit);
-  byScalar.set(scalar, known);
-  return known;
+  scan.references.forEach(visit);
+  return result;
 }
 
 /**
@@ -62,7 +71,8 @@ function scalarReferences(stack: Stack, file: ComposeFile, scalar: Scalar): Scal
 export function forEachScannedScalar(stack: Stack, visit: (file: ComposeFile, base: number, scanned: ScalarReferences) => void): void {
   for (const file of stack.files) {
     for (const scalars of interpolatedScalarsByPiece(file)) {
-      for (const scalar of scalars) visit(file, scalar.range![0], scalarReferences(stack, file, scalar));
+      const results = pieceReferences(stack, file, scalars);
+      for (let i = 0; i < scalars.length; i++) visit(file, scalars[i].range![0], results[i]);
     }
   }
 }
