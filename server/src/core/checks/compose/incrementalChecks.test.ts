@@ -20,7 +20,7 @@ test('after any sequence of edits, cached checking gives what a fresh analyzer g
   const lines = SAMPLE.split('\n');
   fc.assert(
     fc.property(
-      fc.array(fc.record({ line: fc.nat(lines.length - 1), text: fc.constantFrom('', '    restrat: always', '    image: "app:${TAG}"', '    healthcheck: {test: [CMD, "true"], retries: "x"}', '  extra:', '    image: x:1', '  # note', 'x-base: &base', '  restart: always', '    <<: *base', '    ports: [99999]', '      - LEVEL=${LEVEL:?set it}', '    depends_on: [nosuch]', '    depends_on: {grafana: {condition: service_healthy}}', '    restart: "no"', '    command: [sleep, infinity]') }), { minLength: 1, maxLength: 5 }),
+      fc.array(fc.record({ line: fc.nat(lines.length - 1), text: fc.constantFrom('', '    restrat: always', '    image: "app:${TAG}"', '    healthcheck: {test: [CMD, "true"], retries: "x"}', '  extra:', '    image: x:1', '  # note', 'x-base: &base', '  restart: always', '    <<: *base', '    ports: [99999]', '      - LEVEL=${LEVEL:?set it}', '    depends_on: [nosuch]', '    depends_on: {grafana: {condition: service_healthy}}', '    restart: "no"', '    command: [sleep, infinity]', '  cache: {driver: 1, externl: true}', 'volume: {}') }), { minLength: 1, maxLength: 5 }),
       (edits) => {
         // An editor's view of the files: the analyzer reads the current text on every check.
         const open = new Map([[FILE, SAMPLE], ['/stack/.env', 'TAG=1\n']]);

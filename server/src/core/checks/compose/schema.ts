@@ -58,11 +58,11 @@ interface RecordedFinding {
 }
 
 /**
- * A service's findings, kept with the offset of its key while the service's text is unchanged (an
- * unchanged service keeps its parsed pair across keystrokes, its ranges shifted in place). Only for
- * services that read no alias or merge key: those depend on text elsewhere.
+ * A service's findings (or a top-level section's, like `volumes:`), kept with the offset of its key
+ * while its text is unchanged (an unchanged piece keeps its parsed pair across keystrokes, its ranges
+ * shifted in place). Only for definitions that read no alias or merge key: those depend on text elsewhere.
  */
-const serviceFindings = new WeakMap<Pair, { at: number; findings: RecordedFinding[] }>();
+const pairFindings = new WeakMap<Pair, { at: number; findings: RecordedFinding[] }>();
 
 function isSpan(value: unknown): value is Span {
   return typeof (value as Span | undefined)?.start === 'number' && (value as { range?: unknown }).range === undefined;
@@ -112,16 +112,20 @@ class SchemaWalk {
 
   private visitMapping(map: YAMLMap, node: SchemaNode, path: Path | undefined): void {
     const pairs = mergedPairs(map, this.file);
+    // Each service, and each known top-level section but `services` (whose services are replayed one by
+    // one); an unknown top-level key's finding depends on its siblings (the rename fix).
     const isServices = path?.parent === undefined && path?.step === 'services';
+    const isRoot = path === undefined;
     for (const pair of pairs) {
-      if (isServices) this.visitService(pair, () => this.visitPair(pair, node, path, pairs));
+      const key = isRoot ? keyOf(pair) : undefined;
+      if (isServices || (key !== undefined && key !== 'services' && node.properties?.has(key))) this.visitReplayable(pair, node, path, pairs);
       else this.visitPair(pair, node, path, pairs);
     }
   }
 
-  private visitService(pair: Pair, visit: () => void): void {
+  private visitReplayable(pair: Pair, node: SchemaNode, path: Path | undefined, pairs: Pair[]): void {
     const at = (pair.key as Node | null)?.range?.[0];
-    const known = serviceFindings.get(pair);
+    const known = pairFindings.get(pair);
     if (known && at !== undefined) {
       const delta = at - known.at;
       for (const f of known.findings) {
@@ -129,10 +133,10 @@ class SchemaWalk {
       }
       return;
     }
-    if (at === undefined || !standsAlone(pair)) return visit();
+    if (at === undefined || !standsAlone(pair)) return this.visitPair(pair, node, path, pairs);
     this.recording = [];
-    visit();
-    serviceFindings.set(pair, { at, findings: this.recording });
+    this.visitPair(pair, node, path, pairs);
+    pairFindings.set(pair, { at, findings: this.recording });
     this.recording = undefined;
   }
 
