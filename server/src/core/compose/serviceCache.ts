@@ -17,17 +17,20 @@ interface Cached {
   spans: Span[];
 }
 
+/** One function for every service of a stack, given what to merge: not a closure per service. */
+type Merge = (name: string, pair: Pair<Scalar, unknown>, file: ComposeFile) => Service;
+
 export class ServiceCache {
   private readonly cached = new WeakMap<Pair, Cached>();
 
-  /** The merged service of `pair`, from the cache when it can be, else from `merge()`. */
-  get(pair: Pair<Scalar, unknown>, file: ComposeFile, variables: StackVariables, projectDirectory: string, merge: () => Service): Service {
-    // `extends` reads another service's definition.
+  /** The merged service of `pair`, from the cache when it can be, else from `merge`. */
+  get(name: string, pair: Pair<Scalar, unknown>, file: ComposeFile, variables: StackVariables, projectDirectory: string, merge: Merge): Service {
     const at = (pair.key as Node | null)?.range?.[0];
-    if (at === undefined || !standsAlone(pair) || (isMap(pair.value) && (pair.value.items as Pair[]).some((p) => keyOf(p) === 'extends'))) return merge();
+    // `extends` reads another service's definition.
+    if (at === undefined || !standsAlone(pair) || (isMap(pair.value) && (pair.value.items as Pair[]).some((p) => keyOf(p) === 'extends'))) return merge(name, pair, file);
     const known = this.cached.get(pair);
     if (!known || known.variables !== variables || known.projectDirectory !== projectDirectory) {
-      const service = merge();
+      const service = merge(name, pair, file);
       this.cached.set(pair, { service, variables, projectDirectory, at, spans: [...spansOf(service)] });
       return service;
     }

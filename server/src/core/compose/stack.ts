@@ -1,5 +1,6 @@
 // A stack as `docker compose -f ... --env-file ... --project-directory ...` would load it.
 import * as path from 'node:path';
+import type { Pair, Scalar } from 'yaml';
 import type { FileSource } from '../workspace/fileSource';
 import { parseComposeFile, scalarText, pairOf, type ComposeFile } from './composeFile';
 import { interpolate } from './interpolation';
@@ -69,19 +70,20 @@ export function loadStack(
     const text = source.readFile(file);
     return text === undefined ? undefined : cache.get(file, text);
   };
+  // A name defined in several files is merged anew; one file defines each of its names once.
   const definedIn = new Map<string, number>();
-  for (const file of files) for (const name of file.services.keys()) definedIn.set(name, (definedIn.get(name) ?? 0) + 1);
+  if (files.length > 1) for (const file of files) for (const name of file.services.keys()) definedIn.set(name, (definedIn.get(name) ?? 0) + 1);
+  const merge = (name: string, pair: Pair<Scalar, unknown>, file: ComposeFile, service = emptyService(name)) => {
+    mergeWithExtends(service, pair, file, ctx, resolveFile);
+    return service;
+  };
   const services = new Map<string, Service>();
   for (const file of files) {
-    for (const [name, pair] of file.services) {
-      const merge = (service = emptyService(name)) => {
-        mergeWithExtends(service, pair, file, ctx, resolveFile);
-        return service;
-      };
+    file.services.forEach((pair, name) => {
       const known = services.get(name);
-      if (known) merge(known);
-      else services.set(name, definedIn.get(name) === 1 ? cache.services.get(pair, file, variables, projectDirectory, merge) : merge());
-    }
+      if (known) merge(name, pair, file, known);
+      else services.set(name, (definedIn.get(name) ?? 1) === 1 ? cache.services.get(name, pair, file, variables, projectDirectory, merge) : merge(name, pair, file));
+    });
   }
   const projectName = projectNameOf(files, lookup, projectDirectory, ctx.interpolate);
   return { name: definition.name ?? projectName, projectName, definition, projectDirectory, files, missingFiles, variables, services };
