@@ -49,7 +49,8 @@ function serviceStarts(section: string): number[] | undefined {
   const indent = first[1].length;
   const key = new RegExp(`^ {${indent}}[^\\s#\\-][^\\n:]*:(?=[ \\t]|$)`, 'gm');
   const starts: number[] = [];
-  for (const m of section.slice(body).matchAll(key)) starts.push(body + m.index);
+  // test(), not matchAll: no match object per service. A match lies within one line, so it starts where its line does.
+  for (key.lastIndex = body; key.test(section); ) starts.push(section.lastIndexOf('\n', key.lastIndex - 1) + 1);
   // Content before the first service, or a line indented less than the services, is not a service:
   // only a whole parse judges it.
   const shallower = indent > 1 && new RegExp(`^ {1,${indent - 1}}[^\\s#]`, 'm').test(section.slice(body));
