@@ -24,10 +24,22 @@ export interface StackVariables {
   missingEnvFiles: string[];
 }
 
-/** Per environment object, the last result for each set of env files and their texts: a stack is
- * reloaded on every keystroke, its env files rarely change. */
-const resolved = new WeakMap<object, Map<string, StackVariables>>();
+interface Remembered {
+  candidates: string[];
+  explicit: boolean;
+  texts: (string | undefined)[];
+  result: StackVariables;
+}
+
+/** Per environment object, the last results for each set of env files and their texts: a stack is
+ * reloaded on every keystroke, its env files rarely change. Compared field by field: a key string
+ * holding the env files' texts cost their size in allocation on every keystroke. */
+const resolved = new WeakMap<object, Remembered[]>();
 const MAX_REMEMBERED = 16;
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
 
 export function resolveStackVariables(
   projectDirectory: string,
@@ -37,14 +49,14 @@ export function resolveStackVariables(
 ): StackVariables {
   const candidates = explicitEnvFiles ?? (isTrue(environment.COMPOSE_DISABLE_ENV_FILE) ? [] : [path.join(projectDirectory, '.env')]);
   const texts = candidates.map((f) => source.readFile(f));
-  const key = JSON.stringify([candidates, explicitEnvFiles !== undefined, texts]);
-  let byKey = resolved.get(environment);
-  if (!byKey) resolved.set(environment, (byKey = new Map()));
-  const known = byKey.get(key);
-  if (known) return known;
-  const result = readVariables(candidates, texts, explicitEnvFiles !== undefined, environment);
-  if (byKey.size >= MAX_REMEMBERED) byKey.delete(byKey.keys().next().value!);
-  byKey.set(key, result);
+  const explicit = explicitEnvFiles !== undefined;
+  let remembered = resolved.get(environment);
+  if (!remembered) resolved.set(environment, (remembered = []));
+  const known = remembered.find((r) => r.explicit === explicit && sameList(r.candidates, candidates) && sameList(r.texts, texts));
+  if (known) return known.result;
+  const result = readVariables(candidates, texts, explicit, environment);
+  if (remembered.length >= MAX_REMEMBERED) remembered.shift();
+  remembered.push({ candidates, explicit, texts, result });
   return result;
 }
 
