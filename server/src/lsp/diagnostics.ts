@@ -21,7 +21,14 @@ export class DiagnosticsPublisher {
     private readonly context: ServerContext,
     private readonly openFiles: () => string[],
     private readonly debounceMs: () => number,
+    /** Called once the diagnostics of a run are sent. */
+    private readonly afterPublish: () => void = () => {},
   ) {}
+
+  /** A run is waiting (debounced or queued). */
+  get pending(): boolean {
+    return this.timer !== undefined;
+  }
 
   /**
    * Coalesces a burst of edits into one run; with no debounce, right after the queued messages.
@@ -78,5 +85,6 @@ export class DiagnosticsPublisher {
       const index = LineIndex.of(analyzer.source.readFile(file) ?? '');
       void this.context.connection.sendDiagnostics({ uri: this.context.uris.uriOf(file), diagnostics: list.map((f) => toDiagnostic(f, index)) });
     }
+    this.afterPublish();
   }
 }

@@ -6,6 +6,7 @@ import { warmUpSteps, workspaceLanguages } from '../core/warmUp/warmUp';
 import { diskFileSource, overlayFileSource } from '../core/workspace/fileSource';
 import { UriMap, uriToPath } from './convert';
 import { DiagnosticsPublisher } from './diagnostics';
+import { keepHeapSmall } from './heap';
 import { registerCodeActions } from './codeActions';
 import { registerHover } from './hover';
 import { registerCompletion } from './completion';
@@ -53,7 +54,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     roots: () => roots,
     configuredStacks: () => settings.stacks,
   };
-  const publisher = new DiagnosticsPublisher(context, () => [...openTexts.keys()], () => debounceMs);
+  // Warming up is work too: the collection waits for its last step.
+  let warmingUp = true;
+  const workDone = keepHeapSmall(() => publisher.pending || warmingUp);
+  const publisher = new DiagnosticsPublisher(context, () => [...openTexts.keys()], () => debounceMs, workDone);
 
   connection.onInitialize((params) => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
@@ -89,7 +93,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
   // One warm-up step per turn of the event loop, until the first document opens: a request never
   // waits for more than one sample check.
-  let warmingUp = true;
   connection.onInitialized(() => {
     if (canAskConfiguration) void reloadSettings();
     const steps = warmUpSteps(workspaceLanguages(roots, diskFileSource));
@@ -98,6 +101,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (step && warmingUp) {
         step();
         setImmediate(next);
+      } else if (warmingUp) {
+        warmingUp = false;
+        workDone();
       }
     };
     setImmediate(next);

@@ -1,0 +1,36 @@
+// V8 sizes its heap for throughput; a language server mostly waits between keystrokes. Left alone, on
+// the 500-service compose bench the young generation grows to 32 MB, and each edit of the 365 KB file
+// leaves about 1 MB that only a full collection frees, which V8 starts when the heap has about doubled:
+// 158 MB at peak for a 15 MB model. Serving, the young generation keeps its first size (1 MB
+// semi-spaces) and the server collects in its idle time once the heap has grown by GROWTH_BYTES.
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+
+/** About four edits of a big file; each collection takes 5-10 ms of idle time there. */
+const GROWTH_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Tunes this process's heap for serving and returns what to call when a burst of work is done:
+ * it collects on the next turn of the event loop, unless `isBusy` says work has come in meanwhile.
+ */
+export function keepHeapSmall(isBusy: () => boolean): () => void {
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
+  v8.setFlagsFromString('--expose-gc');
+  const collect = vm.runInNewContext('gc') as () => void;
+  let baseline = usedBytes();
+  let scheduled = false;
+  return () => {
+    if (scheduled || usedBytes() < baseline + GROWTH_BYTES) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      if (isBusy()) return;
+      collect();
+      baseline = usedBytes();
+    });
+  };
+}
+
+function usedBytes(): number {
+  return v8.getHeapStatistics().used_heap_size;
+}
