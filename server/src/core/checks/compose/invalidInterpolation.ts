@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { forEachScannedScalar } from './variableReferences';
+import { forEachTemplateError } from './variableReferences';
 import type { ComposeTarget } from './target';
 
 export const invalidInterpolation: Check<ComposeTarget> = {
@@ -7,16 +7,14 @@ export const invalidInterpolation: Check<ComposeTarget> = {
   severity: 'error',
   description: 'A `$` expression compose cannot parse: it refuses the whole file.',
   run({ stack }, report) {
-    forEachScannedScalar(stack, (file, base, { errors }) => {
-      for (const error of errors) {
-        const span = { start: base + error.span.start, end: base + error.span.end };
-        report({
-          file: file.path,
-          span,
-          message: error.message,
-          fixes: [{ title: 'Escape the $ as $$', edits: [{ file: file.path, span: { start: span.start, end: span.start + 1 }, newText: '$$' }] }],
-        });
-      }
+    forEachTemplateError(stack, (file, base, error) => {
+      const span = { start: base + error.span.start, end: base + error.span.end };
+      report({
+        file: file.path,
+        span,
+        message: error.message,
+        fixes: [{ title: 'Escape the $ as $$', edits: [{ file: file.path, span: { start: span.start, end: span.start + 1 }, newText: '$$' }] }],
+      });
     });
   },
 };

@@ -5,8 +5,9 @@ import { parseDotenv } from '../../compose/dotenv';
 import type { Stack } from '../../compose/stack';
 import type { FileSource } from '../../workspace/fileSource';
 import { isDotenvFileName } from '../../workspace/fileNames';
-import { forEachScannedScalar, type EvaluatedReference } from './variableReferences';
+import { forEachEvaluatedReference, type EvaluatedReference } from './variableReferences';
 import type { ComposeFile } from '../../compose/composeFile';
+import type { VariableReference } from '../../compose/interpolation';
 import type { ComposeTarget } from './target';
 
 /** How far up from the project directory to look for env files compose would not load. */
@@ -58,11 +59,11 @@ function message(stack: Stack, ref: EvaluatedReference, others: { file: string; 
   return { required: false, text: `The "${name}" variable is not set: docker compose substitutes an empty string. ${hint}` };
 }
 
-function isReported(ref: EvaluatedReference): boolean {
-  const { modifier } = ref.reference;
-  if (modifier === undefined) return ref.state === 'unset';
-  if (modifier === ':?') return ref.state !== 'set';
-  if (modifier === '?') return ref.state === 'unset';
+function isReported(reference: VariableReference, state: EvaluatedReference['state']): boolean {
+  const { modifier } = reference;
+  if (modifier === undefined) return state === 'unset';
+  if (modifier === ':?') return state !== 'set';
+  if (modifier === '?') return state === 'unset';
   return false;
 }
 
@@ -72,8 +73,8 @@ export const undefinedVariable: Check<ComposeTarget> = {
   description: 'A variable used without a default is defined by no env file compose loads, nor the environment.',
   run({ stack, source }, report) {
     const missing: { file: ComposeFile; base: number; ref: EvaluatedReference }[] = [];
-    forEachScannedScalar(stack, (file, base, { references }) => {
-      for (const ref of references) if (isReported(ref)) missing.push({ file, base, ref });
+    forEachEvaluatedReference(stack, (file, base, reference, state) => {
+      if (isReported(reference, state)) missing.push({ file, base, ref: { reference, state } });
     });
     if (missing.length === 0) return;
     const others = unloadedEnvFiles(stack, source);

@@ -11,12 +11,6 @@ export interface EvaluatedReference {
   state: 'unset' | 'empty' | 'set';
 }
 
-/** One interpolated scalar's references (spans relative to the scalar's start) and template errors. */
-export interface ScalarReferences {
-  references: EvaluatedReference[];
-  errors: TemplateError[];
-}
-
 function stateOf(stack: Stack, name: string): EvaluatedReference['state'] {
   if (isComposeVariable(name)) return 'set';
   const v = stack.variables.variables.get(name);
@@ -37,42 +31,44 @@ function argumentEvaluated(ref: VariableReference, state: EvaluatedReference['st
 type Scan = ReturnType<typeof scanTemplate>;
 
 /**
- * Per piece (its list of interpolated scalars), their scans, and their evaluated references while the
- * stack's variables stay the same: a keystroke leaves every piece but one (and its nodes, whose text
- * never changes) as it was. Kept per piece, not per scalar: a weak map of every scalar costs more.
+ * Per piece (its list of interpolated scalars), their scans: a keystroke leaves every piece but one
+ * (and its nodes, whose text never changes) as it was. Kept per piece, not per scalar: a weak map
+ * entry per scalar costs more. What the variables make of them is not kept: a map lookup per
+ * reference is cheaper than holding a result per scalar.
  */
-const byPiece = new WeakMap<readonly Scalar[], { variables: Stack['variables']; scans: Scan[]; results: ScalarReferences[] }>();
+const scansByPiece = new WeakMap<readonly Scalar[], Scan[]>();
 
-function pieceReferences(stack: Stack, file: ComposeFile, scalars: readonly Scalar[]): ScalarReferences[] {
-  let known = byPiece.get(scalars);
-  if (known?.variables === stack.variables) return known.results;
-  const scans = known?.scans ?? scalars.map((scalar) => scanTemplate(sourceText(file, scalar)));
-  known = { variables: stack.variables, scans, results: scans.map((scan) => evaluate(stack, scan)) };
-  byPiece.set(scalars, known);
-  return known.results;
-}
-
-function evaluate(stack: Stack, scan: Scan): ScalarReferences {
-  const result: ScalarReferences = { references: [], errors: scan.errors };
-  const visit = (reference: VariableReference) => {
-    const state = stateOf(stack, reference.name);
-    result.references.push({ reference, state });
-    if (argumentEvaluated(reference, state)) reference.nested.forEach(visit);
-  };
-  scan.references.forEach(visit);
-  return result;
-}
-
-/**
- * Calls `visit` with each interpolated scalar of the stack's files, its offset (`base`) and its
- * references and errors. Nothing is collected for the whole stack: on a keystroke all but a few
- * scalars answer from their kept results.
- */
-export function forEachScannedScalar(stack: Stack, visit: (file: ComposeFile, base: number, scanned: ScalarReferences) => void): void {
+function forEachScan(stack: Stack, visit: (file: ComposeFile, base: number, scan: Scan) => void): void {
   for (const file of stack.files) {
     for (const scalars of interpolatedScalarsByPiece(file)) {
-      const results = pieceReferences(stack, file, scalars);
-      for (let i = 0; i < scalars.length; i++) visit(file, scalars[i].range![0], results[i]);
+      let scans = scansByPiece.get(scalars);
+      if (!scans) scansByPiece.set(scalars, (scans = scalars.map((scalar) => scanTemplate(sourceText(file, scalar)))));
+      for (let i = 0; i < scalars.length; i++) visit(file, scalars[i].range![0], scans[i]);
     }
   }
+}
+
+type ReferenceVisitor = (file: ComposeFile, base: number, reference: VariableReference, state: EvaluatedReference['state']) => void;
+
+/**
+ * Calls `visit` with every reference compose evaluates in the stack's files (those in a default it
+ * would not use are skipped); spans are relative to `base`, the offset of the scalar holding them.
+ */
+export function forEachEvaluatedReference(stack: Stack, visit: ReferenceVisitor): void {
+  forEachScan(stack, (file, base, scan) => {
+    for (const reference of scan.references) visitEvaluated(stack, file, base, reference, visit);
+  });
+}
+
+function visitEvaluated(stack: Stack, file: ComposeFile, base: number, reference: VariableReference, visit: ReferenceVisitor): void {
+  const state = stateOf(stack, reference.name);
+  visit(file, base, reference, state);
+  if (argumentEvaluated(reference, state)) for (const nested of reference.nested) visitEvaluated(stack, file, base, nested, visit);
+}
+
+/** Calls `visit` with every template error of the stack's files, its span relative to `base`. */
+export function forEachTemplateError(stack: Stack, visit: (file: ComposeFile, base: number, error: TemplateError) => void): void {
+  forEachScan(stack, (file, base, scan) => {
+    for (const error of scan.errors) visit(file, base, error);
+  });
 }
