@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LspServer, sleep } from './lib/lsp.mjs';
+import { LspServer, shebangNodeArgs, sleep } from './lib/lsp.mjs';
 import { summarize } from './lib/stats.mjs';
 import { generateComposeStack } from './generators/compose.mjs';
 
@@ -51,7 +51,7 @@ function serverConfigs() {
     {
       key: 'stacklens',
       label: 'StackLens',
-      script: path.join(REPO, 'bin', 'stacklens'), // what `bin/stacklens lsp --stdio` runs, with this node
+      script: path.join(REPO, 'bin', 'stacklens'), // run as its shebang says, with this node
       args: ['lsp', '--stdio'],
       languageId: 'dockercompose',
       opens: full(10),
@@ -105,7 +105,7 @@ function signature(diagnostics) {
 
 async function startServer(config, dir) {
   // Every server runs on the node running the bench, so the process we sample is the server itself.
-  const server = new LspServer(config.label, process.execPath, [config.script, ...config.args], { configuration: config.configuration, cwd: dir });
+  const server = new LspServer(config.label, process.execPath, shebangNodeArgs(config.script, config.args), { configuration: config.configuration, cwd: dir });
   await server.initialize(dir, config.initializationOptions ?? {});
   if (config.waitForConfiguration) {
     const until = Date.now() + 10_000;

@@ -13,6 +13,17 @@ const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = re
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/**
+ * The node arguments that run `script` as its shebang line does (`#!/usr/bin/env -S node FLAGS --`),
+ * on the node running the bench: editors start a server such as `bin/stacklens lsp --stdio` through
+ * that line, so its node flags are part of what is measured.
+ */
+export function shebangNodeArgs(script, args) {
+  const first = fs.readFileSync(script, 'utf8').split('\n', 1)[0];
+  const flags = /^#!\S*env(?:\s+-S)?\s+node(?=\s|$)(.*)$/.exec(first)?.[1].trim().split(/\s+/).filter(Boolean) ?? [];
+  return [...flags, script, ...args];
+}
+
 /** Client capabilities every server gets, so none is measured with fewer features than another. */
 const CLIENT_CAPABILITIES = {
   workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, workspaceFolders: true },

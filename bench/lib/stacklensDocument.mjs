@@ -3,7 +3,7 @@
 // variants whose diagnostics differ (so every edit must publish something new).
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LspServer, sleep } from './lsp.mjs';
+import { LspServer, shebangNodeArgs, sleep } from './lsp.mjs';
 import { summarize } from './stats.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -12,7 +12,7 @@ const SETTLE_MS = 300;
 const EDIT_GAP_MS = 20;
 
 async function startServer(dir) {
-  const server = new LspServer('StackLens', process.execPath, [path.join(REPO, 'bin', 'stacklens'), 'lsp', '--stdio'], {
+  const server = new LspServer('StackLens', process.execPath, shebangNodeArgs(path.join(REPO, 'bin', 'stacklens'), ['lsp', '--stdio']), {
     cwd: dir,
     configuration: (item) => (item.section === 'stacklens' ? { stacks: [] } : {}),
   });

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { STACKS_REQUEST, type StackInfo } from '../../server/src/protocol/stacks';
+import { SERVER_NODE_FLAGS } from '../../server/src/protocol/serverProcess';
 import { registerCommands } from './commands';
 import { LiveStacks } from './stacks/liveStacks';
 import { registerStacksView, snapshotRows, type RowSnapshot } from './stacks/stacksView';
@@ -32,8 +33,8 @@ export interface StackLensApi {
 export async function activate(context: vscode.ExtensionContext): Promise<StackLensApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
