@@ -15,6 +15,10 @@ const common = {
   // yaml's `node` export is CommonJS: bundled, every `yaml.isScalar(...)` call in the hot paths
   // goes through an interop getter. Its ESM build is the same code, called directly.
   alias: { yaml: './node_modules/yaml/browser/index.js' },
+  // The server keeps its bundle's source in memory: without whitespace it is 1.7 MB, not 2.3 MB, and
+  // about 3 MB less resident. Names stay, for stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
 };
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
