@@ -67,7 +67,11 @@ export function ownCopy(text: string): string {
   return (' ' + text).slice(1);
 }
 
-/** Every range array of a piece's nodes, found once: a piece moved by an edit before it is shifted in a flat loop. */
+/**
+ * Every range array of a piece's nodes, found once: a piece moved by an edit before it is shifted in
+ * a flat loop. On the way, each collection's item list is cut to its length: yaml grows them by
+ * push, which leaves room for 17 items or more, and a kept piece would hold that room for good.
+ */
 function rangesOf(node: unknown, out: [number, number, number][] = []): [number, number, number][] {
   if (isPair(node)) {
     rangesOf(node.key, out);
@@ -77,7 +81,10 @@ function rangesOf(node: unknown, out: [number, number, number][] = []): [number,
   const n = node as Node | null;
   if (!n || typeof n !== 'object') return out;
   if (n.range) out.push(n.range);
-  if (isCollection(n)) for (const item of n.items) rangesOf(item, out);
+  if (isCollection(n)) {
+    n.items = n.items.slice();
+    for (const item of n.items) rangesOf(item, out);
+  }
   return out;
 }
 
@@ -132,7 +139,7 @@ export class IncrementalComposeParser {
     // The same text twice in one file (two identical services) needs two sets of nodes.
     if (!parsed || this.cache.has(piece.text)) {
       const doc = parseDocument(ownCopy(piece.text), { prettyErrors: false, uniqueKeys: true });
-      parsed = { contents: doc.contents, errors: doc.errors, ranges: rangesOf(doc.contents), offset: 0 };
+      parsed = { contents: doc.contents, errors: doc.errors, ranges: rangesOf(doc.contents).slice(), offset: 0 };
     }
     if (parsed.offset !== piece.start) {
       const delta = piece.start - parsed.offset;
