@@ -175,7 +175,7 @@ function scanBraced(ctx: ScanContext, dollar: number): Segment {
   ref.modifier = modifier;
   ref.argument = text.slice(argStart, argEnd);
   ref.argumentSpan = { start: argStart, end: argEnd };
-  ref.nested = argument.flatMap((s) => (s.kind === 'reference' ? [s.ref] : []));
+  ref.nested = referencesIn(argument);
   return { kind: 'reference', span: ref.span, ref, argument };
 }
 
@@ -216,16 +216,22 @@ function collectErrors(segments: Segment[], errors: TemplateError[]): void {
   }
 }
 
+/** The references among segments, in a list of their number: scans are kept, room to grow would be kept with them. */
+function referencesIn(segments: Segment[]): VariableReference[] {
+  return segments.filter((s) => s.kind === 'reference').map((s) => s.ref);
+}
+
+const NO_ERRORS: readonly TemplateError[] = Object.freeze([]);
+
 /**
  * The references and syntax errors in a text. Errors include those inside arguments, which compose
  * only meets when it evaluates that argument.
  */
-export function scanTemplate(text: string): { references: VariableReference[]; errors: TemplateError[] } {
+export function scanTemplate(text: string): { references: VariableReference[]; errors: readonly TemplateError[] } {
   const segments = scanSegments(text, 0, text.length, 0);
   const errors: TemplateError[] = [];
   collectErrors(segments, errors);
-  const references = segments.flatMap((s) => (s.kind === 'reference' ? [s.ref] : []));
-  return { references, errors };
+  return { references: referencesIn(segments), errors: errors.length > 0 ? errors : NO_ERRORS };
 }
 
 function evaluate(text: string, segments: Segment[], span: Span, lookup: Lookup): InterpolationResult {
