@@ -4,28 +4,35 @@
 import * as path from 'node:path';
 import type { FileSource } from '../workspace/fileSource';
 import { isComposeFileName } from '../workspace/fileNames';
-import { parseDotenv, type EnvEntry } from './dotenv';
+import { parseDotenv } from './dotenv';
 import type { StackDefinition } from './stack';
 
 const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 const OVERRIDE_NAMES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
 
-/** The last .env texts read for COMPOSE_FILE, parsed: discovery runs on every keystroke. */
-const dotenvEntries = new Map<string, EnvEntry[]>();
+/** The variables discovery reads from a .env file. */
+const DISCOVERY_VARIABLES = new Set(['COMPOSE_FILE', 'COMPOSE_PATH_SEPARATOR']);
 
-function entriesOf(text: string): EnvEntry[] {
-  let entries = dotenvEntries.get(text);
-  if (!entries) {
-    if (dotenvEntries.size >= 8) dotenvEntries.delete(dotenvEntries.keys().next().value!);
-    dotenvEntries.set(text, (entries = parseDotenv(text).entries));
+/** Those variables as the last .env texts read set them: discovery runs on every keystroke, and keeping
+ * every entry of a big .env for two names cost its size again. */
+const dotenvSettings = new Map<string, Map<string, string>>();
+
+function settingsOf(text: string): Map<string, string> {
+  let settings = dotenvSettings.get(text);
+  if (!settings) {
+    settings = new Map();
+    // The last definition of a name wins.
+    for (const entry of parseDotenv(text).entries) if (DISCOVERY_VARIABLES.has(entry.name)) settings.set(entry.name, entry.value);
+    if (dotenvSettings.size >= 8) dotenvSettings.delete(dotenvSettings.keys().next().value!);
+    dotenvSettings.set(text, settings);
   }
-  return entries;
+  return settings;
 }
 
 function composeFileVariable(dir: string, environment: Readonly<Record<string, string | undefined>>, source: FileSource): string[] | undefined {
   const dotenv = source.readFile(path.join(dir, '.env'));
-  const fromDotenv = dotenv === undefined ? undefined : entriesOf(dotenv);
-  const lookup = (name: string) => environment[name] ?? fromDotenv?.filter((e) => e.name === name).pop()?.value;
+  const fromDotenv = dotenv === undefined ? undefined : settingsOf(dotenv);
+  const lookup = (name: string) => environment[name] ?? fromDotenv?.get(name);
   const value = lookup('COMPOSE_FILE');
   if (!value) return undefined;
   const separator = lookup('COMPOSE_PATH_SEPARATOR') ?? ':';
