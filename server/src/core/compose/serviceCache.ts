@@ -31,6 +31,10 @@ export class ServiceCache {
     const known = this.cached.get(pair);
     if (!known || known.variables !== variables || known.projectDirectory !== projectDirectory) {
       const service = merge(name, pair, file);
+      // Kept for good: lists grown by push are cut to their length.
+      service.definitions = service.definitions.slice();
+      service.volumes = service.volumes.slice();
+      service.references = service.references.slice();
       this.cached.set(pair, { service, variables, projectDirectory, at, spans: [...spansOf(service)] });
       return service;
     }
