@@ -19,6 +19,9 @@ interface ParsedPiece {
   offset: number;
 }
 
+const OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
+const SCHEMA = new Document(null, OPTIONS).schema;
+
 /** Streams of several documents, and directives, are parsed whole. */
 const NOT_SPLITTABLE = /^(---|\.\.\.|%)/m;
 /** `key:` at column 0; a column-0 continuation of a multi-line scalar rarely has the `: ` form. */
@@ -69,8 +72,9 @@ export function ownCopy(text: string): string {
 
 /**
  * Every range array of a piece's nodes, found once: a piece moved by an edit before it is shifted in
- * a flat loop. On the way, each collection's item list is cut to its length: yaml grows them by
- * push, which leaves room for 17 items or more, and a kept piece would hold that room for good.
+ * a flat loop. On the way, what a kept piece would hold for good is cut: each collection's item list
+ * to its length (yaml grows them by push, with room for 17 items or more), and its schema (one per
+ * parse, with its tag lists) for one shared schema of the same options.
  */
 function rangesOf(node: unknown, out: [number, number, number][] = []): [number, number, number][] {
   if (isPair(node)) {
@@ -82,6 +86,7 @@ function rangesOf(node: unknown, out: [number, number, number][] = []): [number,
   if (!n || typeof n !== 'object') return out;
   if (n.range) out.push(n.range);
   if (isCollection(n)) {
+    n.schema = SCHEMA;
     n.items = n.items.slice();
     for (const item of n.items) rangesOf(item, out);
   }
@@ -100,7 +105,7 @@ export class IncrementalComposeParser {
 
   parse(text: string): Document.Parsed {
     const tops = NOT_SPLITTABLE.test(text) ? undefined : topLevelStarts(text);
-    if (!tops) return parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    if (!tops) return parseDocument(text, OPTIONS);
     const previous = this.cache;
     this.cache = new Map();
     const root = new YAMLMap();
@@ -138,7 +143,7 @@ export class IncrementalComposeParser {
     let parsed = previous.get(piece.text);
     // The same text twice in one file (two identical services) needs two sets of nodes.
     if (!parsed || this.cache.has(piece.text)) {
-      const doc = parseDocument(ownCopy(piece.text), { prettyErrors: false, uniqueKeys: true });
+      const doc = parseDocument(ownCopy(piece.text), OPTIONS);
       parsed = { contents: doc.contents, errors: doc.errors, ranges: rangesOf(doc.contents).slice(), offset: 0 };
     }
     if (parsed.offset !== piece.start) {
