@@ -128,7 +128,8 @@ class SchemaWalk {
     const known = pairFindings.get(pair);
     if (known && at !== undefined) {
       const delta = at - known.at;
-      for (const f of known.findings) {
+      for (let i = 0; i < known.findings.length; i++) {
+        const f = known.findings[i];
         this.add(shifted(f.span, delta), f.message, f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, span: shifted(e.span, delta) })) })));
       }
       return;

@@ -38,6 +38,8 @@ type Scan = ReturnType<typeof scanTemplate>;
  */
 const scansByPiece = new WeakMap<readonly Scalar[], Scan[]>();
 
+// Index loops: these run for every interpolated scalar on every keystroke, and for-of over the
+// lists' mixed shapes (exact-size, shared frozen) allocated an iterator each time.
 function forEachScan(stack: Stack, visit: (file: ComposeFile, base: number, scan: Scan) => void): void {
   for (const file of stack.files) {
     for (const scalars of interpolatedScalarsByPiece(file)) {
@@ -56,19 +58,19 @@ type ReferenceVisitor = (file: ComposeFile, base: number, reference: VariableRef
  */
 export function forEachEvaluatedReference(stack: Stack, visit: ReferenceVisitor): void {
   forEachScan(stack, (file, base, scan) => {
-    for (const reference of scan.references) visitEvaluated(stack, file, base, reference, visit);
+    for (let i = 0; i < scan.references.length; i++) visitEvaluated(stack, file, base, scan.references[i], visit);
   });
 }
 
 function visitEvaluated(stack: Stack, file: ComposeFile, base: number, reference: VariableReference, visit: ReferenceVisitor): void {
   const state = stateOf(stack, reference.name);
   visit(file, base, reference, state);
-  if (argumentEvaluated(reference, state)) for (const nested of reference.nested) visitEvaluated(stack, file, base, nested, visit);
+  if (argumentEvaluated(reference, state)) for (let i = 0; i < reference.nested.length; i++) visitEvaluated(stack, file, base, reference.nested[i], visit);
 }
 
 /** Calls `visit` with every template error of the stack's files, its span relative to `base`. */
 export function forEachTemplateError(stack: Stack, visit: (file: ComposeFile, base: number, error: TemplateError) => void): void {
   forEachScan(stack, (file, base, scan) => {
-    for (const error of scan.errors) visit(file, base, error);
+    for (let i = 0; i < scan.errors.length; i++) visit(file, base, scan.errors[i]);
   });
 }
