@@ -26,9 +26,10 @@ export class ServiceCache {
   /** The merged service of `pair`, from the cache when it can be, else from `merge`. */
   get(name: string, pair: Pair<Scalar, unknown>, file: ComposeFile, variables: StackVariables, projectDirectory: string, merge: Merge): Service {
     const at = (pair.key as Node | null)?.range?.[0];
-    // `extends` reads another service's definition.
-    if (at === undefined || !standsAlone(pair) || (isMap(pair.value) && (pair.value.items as Pair[]).some((p) => keyOf(p) === 'extends'))) return merge(name, pair, file);
+    // A pair in the cache passed the test below when it was stored, and its text has not changed since.
     const known = this.cached.get(pair);
+    // `extends` reads another service's definition.
+    if (at === undefined || (!known && (!standsAlone(pair) || (isMap(pair.value) && (pair.value.items as Pair[]).some((p) => keyOf(p) === 'extends'))))) return merge(name, pair, file);
     if (!known || known.variables !== variables || known.projectDirectory !== projectDirectory) {
       const service = merge(name, pair, file);
       // Kept for good: lists grown by push are cut to their length.
@@ -47,7 +48,7 @@ export class ServiceCache {
       known.at = at;
     }
     // Only the file (the current text, for fixes) is new.
-    known.service.definitions[0] = { file, pair };
+    known.service.definitions[0].file = file;
     return known.service;
   }
 }
