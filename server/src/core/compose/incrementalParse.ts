@@ -4,19 +4,18 @@
 // pieces are put back together into one document with every range in file offsets.
 import { Document, isCollection, isPair, isScalar, Pair, parseDocument, Scalar, YAMLMap, type Node, type ParsedNode, type YAMLError } from 'yaml';
 
-interface Piece {
-  start: number;
-  text: string;
-}
-
 /** What is kept of a piece's parse: its nodes and errors, not the yaml Document (options, schema, directives) around them. */
 interface ParsedPiece {
+  /** The piece's text, in a string of its own (see ownCopy). */
+  text: string;
   contents: ParsedNode | null;
   errors: YAMLError[];
   /** The range arrays of the piece's nodes (each node once), shifted in place. */
   ranges: [number, number, number][];
   /** The file offset the piece's ranges currently hold. */
   offset: number;
+  /** The parse that last used the piece: one piece serves one place of a file (two identical services need two). */
+  round: number;
 }
 
 const OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
@@ -26,10 +25,6 @@ const SCHEMA = new Document(null, OPTIONS).schema;
 const NOT_SPLITTABLE = /^(---|\.\.\.|%)/m;
 /** `key:` at column 0; a column-0 continuation of a multi-line scalar rarely has the `: ` form. */
 const TOP_LEVEL_KEY = /^[^\s#\-][^\n:]*:(?=[ \t]|$)/gm;
-
-function pieces(text: string, boundaries: number[]): Piece[] {
-  return boundaries.map((start, i) => ({ start, text: text.slice(start, boundaries[i + 1] ?? text.length) }));
-}
 
 /**
  * Offsets where a top-level key starts (the first piece also holds any leading comments); undefined
@@ -100,65 +95,87 @@ export function piecesOf(doc: Document.Parsed): (ParsedNode | null)[] | undefine
   return piecesOfDocument.get(doc);
 }
 
+/** `services:` at the start of a top-level piece (matched from lastIndex). */
+const SERVICES_KEY = /services:[ \t]*(#.*)?(\n|$)/y;
+
 export class IncrementalComposeParser {
-  private cache = new Map<string, ParsedPiece>();
+  /** The pieces of the last parse, in file order. */
+  private order: ParsedPiece[] = [];
+  private round = 0;
 
   parse(text: string): Document.Parsed {
     const tops = NOT_SPLITTABLE.test(text) ? undefined : topLevelStarts(text);
     if (!tops) return parseDocument(text, OPTIONS);
-    const previous = this.cache;
-    this.cache = new Map();
+    // Every piece's bounds first: the last parse's pieces are matched by position, counted from either end.
+    const serviceStartsOf = tops.map((start, i) => {
+      SERVICES_KEY.lastIndex = start;
+      return SERVICES_KEY.test(text) ? serviceStarts(text.slice(start, tops[i + 1] ?? text.length)) : undefined;
+    });
+    const total = serviceStartsOf.reduce((n, starts) => n + (starts?.length ? 1 + starts.length : 1), 0);
+    const previous = this.order;
+    this.order = [];
+    this.round++;
     const root = new YAMLMap();
     const errors: YAMLError[] = [];
-    for (const top of pieces(text, tops)) {
-      const isServices = /^services:[ \t]*(#.*)?(\n|$)/.test(top.text);
-      const starts = isServices ? serviceStarts(top.text) : undefined;
+    for (const [i, start] of tops.entries()) {
+      const end = tops[i + 1] ?? text.length;
+      const starts = serviceStartsOf[i];
       if (!starts || starts.length === 0) {
-        const contents = this.piece(top, previous, errors);
+        const contents = this.piece(text, start, end, previous, total, errors);
         if (isCollection(contents)) root.items.push(...(contents.items as Pair[]));
         continue;
       }
-      const head = this.piece({ start: top.start, text: top.text.slice(0, starts[0]) }, previous, errors);
+      const head = this.piece(text, start, start + starts[0], previous, total, errors);
       const headPair = (head as YAMLMap | null)?.items?.[0] as Pair | undefined;
       const services = new YAMLMap();
-      for (const piece of pieces(top.text, starts).map((p) => ({ start: top.start + p.start, text: p.text }))) {
-        const contents = this.piece(piece, previous, errors);
+      for (const [k, serviceStart] of starts.entries()) {
+        const contents = this.piece(text, start + serviceStart, starts[k + 1] === undefined ? end : start + starts[k + 1], previous, total, errors);
         if (isCollection(contents)) services.items.push(...(contents.items as Pair[]));
       }
-      services.range = [top.start + starts[0], top.start + top.text.length, top.start + top.text.length];
+      services.range = [start + starts[0], end, end];
       // A new pair: the cached head piece must keep its own (empty) value.
       if (headPair) root.items.push(new Pair(headPair.key, services));
     }
     root.range = [0, text.length, text.length];
     duplicateKeys(root, errors);
     const doc = new Document() as unknown as Document.Parsed;
-    piecesOfDocument.set(doc, [...this.cache.values()].map((p) => p.contents));
+    piecesOfDocument.set(doc, this.order.map((p) => p.contents));
     doc.contents = root as unknown as Document.Parsed["contents"];
     doc.errors = errors;
     return doc;
   }
 
-  /** The piece's root node, reused when the same text was parsed last time, with ranges moved to `start`. */
-  private piece(piece: Piece, previous: Map<string, ParsedPiece>, errors: YAMLError[]): ParsedNode | null {
-    let parsed = previous.get(piece.text);
-    // The same text twice in one file (two identical services) needs two sets of nodes.
-    if (!parsed || this.cache.has(piece.text)) {
-      const doc = parseDocument(ownCopy(piece.text), OPTIONS);
-      parsed = { contents: doc.contents, errors: doc.errors, ranges: rangesOf(doc.contents).slice(), offset: 0 };
+  /** The root node of the piece text[start, end), reused from the last parse when it can be, with ranges moved to `start`. */
+  private piece(text: string, start: number, end: number, previous: ParsedPiece[], total: number, errors: YAMLError[]): ParsedNode | null {
+    const index = this.order.length;
+    // An edit changes the pieces it touches: those before it are where they were counted from the
+    // start, those after it counted from the end. Compared, not hashed as map keys: faster.
+    const slice = text.slice(start, end);
+    let parsed = previous[index];
+    if (!this.fits(parsed, slice)) parsed = previous[index + previous.length - total];
+    if (!this.fits(parsed, slice)) {
+      const own = ownCopy(slice);
+      const doc = parseDocument(own, OPTIONS);
+      parsed = { text: own, contents: doc.contents, errors: doc.errors, ranges: rangesOf(doc.contents).slice(), offset: 0, round: 0 };
     }
-    if (parsed.offset !== piece.start) {
-      const delta = piece.start - parsed.offset;
+    parsed.round = this.round;
+    if (parsed.offset !== start) {
+      const delta = start - parsed.offset;
       for (const range of parsed.ranges) {
         range[0] += delta;
         range[1] += delta;
         range[2] += delta;
       }
-      for (const e of parsed.errors) e.pos = [e.pos[0] + piece.start - parsed.offset, e.pos[1] + piece.start - parsed.offset];
-      parsed.offset = piece.start;
+      for (const e of parsed.errors) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
+      parsed.offset = start;
     }
-    this.cache.set(piece.text, parsed);
+    this.order.push(parsed);
     errors.push(...parsed.errors);
     return parsed.contents;
+  }
+
+  private fits(parsed: ParsedPiece | undefined, slice: string): parsed is ParsedPiece {
+    return parsed !== undefined && parsed.round !== this.round && parsed.text === slice;
   }
 }
 
