@@ -95,3 +95,12 @@ test('duplicate services across pieces are still an error', () => {
   const doc = new IncrementalComposeParser().parse('services:\n  a:\n    image: x:1\n  a:\n    image: y:1\n');
   assert.deepEqual(doc.errors.map((e) => [e.code, e.pos]), [['DUPLICATE_KEY', [32, 33]]]);
 });
+
+test('two identical services each keep their pieces: both of their interpolated scalars are found', () => {
+  const text = 'services:\n  a:\n    image: "app:${TAG}"\n  a:\n    image: "app:${TAG}"\n';
+  const parser = new IncrementalComposeParser();
+  for (const version of [text, text + '\n']) {
+    const file = parseComposeFile('/c.yml', version, (t) => parser.parse(t));
+    assert.deepEqual(interpolatedScalars(file).map((s) => s.range![0]), [26, 55]);
+  }
+});
