@@ -39,7 +39,7 @@ test('after any sequence of edits, the reused pieces still read as a fresh parse
   const lines = SAMPLE.split('\n');
   fc.assert(
     fc.property(
-      fc.array(fc.record({ line: fc.nat(lines.length - 1), text: fc.constantFrom('', '    restart: always', '  extra:', '    image: x:1', 'x-new: 1', '  # note', '# top note', '      - "9999:9999"', 'services:', '    bad: [', '  loki:', '    command: |', '      echo "a: b"', 'x-base: &base', '  restart: always', '    <<: *base', '    hc: *base', '  "quoted": 1', 'key: "multi', 'line: end"', '\tx: 1', '---') }), { minLength: 1, maxLength: 6 }),
+      fc.array(fc.record({ line: fc.nat(lines.length - 1), text: fc.constantFrom('', '    restart: always', '  extra:', '    image: x:1', 'x-new: 1', '  # note', '# top note', '      - "9999:9999"', 'services:', '    bad: [', '  loki:', '    command: |', '      echo "a: b"', 'x-base: &base', '  restart: always', '    <<: *base', '    hc: *base', '  "quoted": 1', 'key: "multi', 'line: end"', '\tx: 1', '---', ' shallow: 1', '...', '%YAML 1.2') }), { minLength: 1, maxLength: 6 }),
       (edits) => {
         const parser = new IncrementalComposeParser();
         parser.parse(SAMPLE);

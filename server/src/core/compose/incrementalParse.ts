@@ -21,18 +21,24 @@ interface ParsedPiece {
 const OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
 const SCHEMA = new Document(null, OPTIONS).schema;
 
-/** Streams of several documents, and directives, are parsed whole. */
-const NOT_SPLITTABLE = /^(---|\.\.\.|%)/m;
-/** `key:` at column 0; a column-0 continuation of a multi-line scalar rarely has the `: ` form. */
-const TOP_LEVEL_KEY = /^[^\s#\-][^\n:]*:(?=[ \t]|$)/gm;
+/**
+ * At column 0, in one pass over the text: a document marker or a directive (streams of several
+ * documents, and directives, are parsed whole), or `key:` (a column-0 continuation of a multi-line
+ * scalar rarely has the `: ` form).
+ */
+const TOP_LEVEL_LINE = /^(?:(---|\.\.\.|%)|[^\s#\-][^\n:]*:(?=[ \t]|$))/gm;
 
 /**
  * Offsets where a top-level key starts (the first piece also holds any leading comments); undefined
- * when content comes before the first key, which only a whole parse judges right.
+ * when the text is not splittable, or content comes before the first key, which only a whole parse
+ * judges right.
  */
 function topLevelStarts(text: string): number[] | undefined {
   const starts = [0];
-  for (const m of text.matchAll(TOP_LEVEL_KEY)) if (m.index > 0) starts.push(m.index);
+  for (const m of text.matchAll(TOP_LEVEL_LINE)) {
+    if (m[1] !== undefined) return undefined;
+    if (m.index > 0) starts.push(m.index);
+  }
   const lead = text.slice(0, starts[1] ?? text.length);
   if (starts.length > 1 && !/^[^\s#\-]/.test(text) && /^[ \t]*[^\s#]/m.test(lead)) return undefined;
   return starts;
@@ -45,15 +51,19 @@ function serviceStarts(section: string): number[] | undefined {
   const first = /^([ ]+)[^\s#\-]/m.exec(section.slice(body));
   if (!first) return undefined;
   const indent = first[1].length;
-  const key = new RegExp(`^ {${indent}}[^\\s#\\-][^\\n:]*:(?=[ \\t]|$)`, 'gm');
+  // Service keys, and lines indented less than the services, in one pass. Those lines, and content
+  // before the first service, are no service: only a whole parse judges them.
+  const shallower = indent > 1 ? `| {1,${indent - 1}}[^\\s#]` : '';
+  const line = new RegExp(`^(?: {${indent}}[^\\s#\\-][^\\n:]*:(?=[ \\t]|$)${shallower})`, 'gm');
   const starts: number[] = [];
   // test(), not matchAll: no match object per service. A match lies within one line, so it starts where its line does.
-  for (key.lastIndex = body; key.test(section); ) starts.push(section.lastIndexOf('\n', key.lastIndex - 1) + 1);
-  // Content before the first service, or a line indented less than the services, is not a service:
-  // only a whole parse judges it.
-  const shallower = indent > 1 && new RegExp(`^ {1,${indent - 1}}[^\\s#]`, 'm').test(section.slice(body));
+  for (line.lastIndex = body; line.test(section); ) {
+    const start = section.lastIndexOf('\n', line.lastIndex - 1) + 1;
+    if (section.charCodeAt(start + indent - 1) !== 0x20) return undefined;
+    starts.push(start);
+  }
   const beforeFirst = section.slice(body, starts[0] ?? body);
-  return shallower || /^[ \t]*[^\s#]/m.test(beforeFirst) ? undefined : starts;
+  return /^[ \t]*[^\s#]/m.test(beforeFirst) ? undefined : starts;
 }
 
 /**
@@ -104,7 +114,7 @@ export class IncrementalComposeParser {
   private round = 0;
 
   parse(text: string): Document.Parsed {
-    const tops = NOT_SPLITTABLE.test(text) ? undefined : topLevelStarts(text);
+    const tops = topLevelStarts(text);
     if (!tops) return parseDocument(text, OPTIONS);
     // Every piece's bounds first: the last parse's pieces are matched by position, counted from either end.
     const serviceStartsOf = tops.map((start, i) => {
