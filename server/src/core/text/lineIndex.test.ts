@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import fc from 'fast-check';
 import { LineIndex } from './lineIndex';
 
@@ -43,6 +45,20 @@ test('the same text is indexed once, however many callers ask', () => {
   const text = 'services:\n  app:\n    image: x\n';
   assert.equal(LineIndex.of(text), LineIndex.of(`${text}`));
   assert.notEqual(LineIndex.of(text), LineIndex.of(`${text}# edited\n`));
+});
+
+test('the indexes of texts nobody uses any more are not kept, nor their texts', async () => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  const collect = async () => {
+    await new Promise((resolve) => setImmediate(resolve)); // weak references hold until the job ends
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const before = await collect();
+  for (let version = 0; version < 8; version++) LineIndex.of(`version ${version}\n`.repeat(100_000)).positionAt(1_000_000);
+  const grownMB = ((await collect()) - before) / 1e6;
+  assert.ok(grownMB < 2, `8 texts of 1.1 MB indexed and dropped still hold ${grownMB.toFixed(1)} MB`);
 });
 
 test('an index scanned only as far as its questions needed answers as a fully scanned one, in any order', () => {
