@@ -21,7 +21,7 @@ export class DiagnosticsPublisher {
     private readonly context: ServerContext,
     private readonly openFiles: () => string[],
     private readonly debounceMs: () => number,
-    /** Called once the diagnostics of a run are sent. */
+    /** Called once the diagnostics of a run are written to the client. */
     private readonly afterPublish: () => void = () => {},
   ) {}
 
@@ -81,10 +81,12 @@ export class DiagnosticsPublisher {
     for (const file of this.published) if (!all.has(file)) all.set(file, []);
     this.findings = all;
     this.published = new Set([...all].filter(([, list]) => list.length > 0).map(([f]) => f));
+    const sent: Promise<void>[] = [];
     for (const [file, list] of all) {
       const index = LineIndex.of(analyzer.source.readFile(file) ?? '');
-      void this.context.connection.sendDiagnostics({ uri: this.context.uris.uriOf(file), diagnostics: list.map((f) => toDiagnostic(f, index)) });
+      sent.push(this.context.connection.sendDiagnostics({ uri: this.context.uris.uriOf(file), diagnostics: list.map((f) => toDiagnostic(f, index)) }));
     }
-    this.afterPublish();
+    // The connection encodes and writes a message over later turns of the event loop.
+    Promise.all(sent).then(this.afterPublish, () => {});
   }
 }
