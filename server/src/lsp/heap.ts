@@ -1,8 +1,8 @@
 // V8 sizes its heap for throughput; a language server mostly waits between keystrokes. Left alone, each
 // edit of the compose bench's 365 KB file leaves about 1 MB that only a full collection frees, which V8
 // starts when the heap has about doubled: 35 MB more at peak over 50 edits. The server collects in its
-// idle time instead, once the old generation has grown by GROWTH_BYTES. (The young generation is kept small by a
-// node flag: protocol/serverProcess.ts.)
+// idle time instead, once the old generation has grown by GROWTH_BYTES. (A node flag keeps the young
+// generation small: protocol/serverProcess.ts.)
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 
