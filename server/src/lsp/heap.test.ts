@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { keepHeapSmall } from './heap';
 
 /** The old generation, where an edit's garbage waits for a full collection. */
@@ -46,4 +47,31 @@ test('after a few bursts of work that grew the heap by a few MB, their garbage i
   const after = used();
   for (let burst = 0; burst < 4; burst++) await afterWork();
   assert.ok(used() >= after - MB / 2, 'no collection when the heap has not grown by a few MB');
+});
+
+test('after a collection V8 made by itself, the server counts bursts and growth from there', async () => {
+  const workDone = keepHeapSmall(() => false);
+  const v8Collects = vm.runInNewContext('gc') as () => void;
+  const afterWork = async () => {
+    workDone();
+    await nextTurn();
+  };
+
+  for (let burst = 1; burst < 4; burst++) {
+    leaveGarbage(4);
+    await afterWork();
+  }
+  v8Collects();
+  const collected = used();
+  leaveGarbage(6);
+  await afterWork();
+  assert.ok(used() > collected + 5 * MB, 'the fourth burst, the first since V8 collected: nothing collected');
+  for (let burst = 2; burst < 4; burst++) {
+    leaveGarbage(2);
+    await afterWork();
+  }
+  assert.ok(used() > collected + 9 * MB, 'three bursts since V8 collected: nothing collected');
+  leaveGarbage(1);
+  await afterWork();
+  assert.ok(used() < collected + 2 * MB, `four bursts and 5 MB since V8 collected: ${((used() - collected) / MB).toFixed(1)} MB left`);
 });

@@ -24,16 +24,24 @@ export function keepHeapSmall(isBusy: () => boolean): () => void {
   v8.setFlagsFromString('--expose-gc');
   const collect = vm.runInNewContext('gc') as () => void;
   let baseline = oldGenerationBytes();
+  let last = baseline;
   let bursts = 0;
   let scheduled = false;
   return () => {
-    if (++bursts < MIN_BURSTS_BETWEEN || scheduled || oldGenerationBytes() < baseline + GROWTH_BYTES) return;
+    const now = oldGenerationBytes();
+    // Smaller than after the last burst: V8 collected by itself, it keeps up with this work.
+    if (now < last) {
+      baseline = now;
+      bursts = 0;
+    }
+    last = now;
+    if (++bursts < MIN_BURSTS_BETWEEN || scheduled || now < baseline + GROWTH_BYTES) return;
     scheduled = true;
     setImmediate(() => {
       scheduled = false;
       if (isBusy()) return;
       collect();
-      baseline = oldGenerationBytes();
+      baseline = last = oldGenerationBytes();
       bursts = 0;
     });
   };
