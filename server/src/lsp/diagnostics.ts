@@ -22,7 +22,7 @@ export class DiagnosticsPublisher {
     private readonly openFiles: () => string[],
     private readonly debounceMs: () => number,
     /** Called once the diagnostics of a run are written to the client. */
-    private readonly afterPublish: () => void = () => {},
+    private readonly afterPublish: () => void,
   ) {}
 
   /** A run is waiting (debounced or queued). */
